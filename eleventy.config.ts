@@ -1,0 +1,32 @@
+import type { UserConfig } from "@11ty/eleventy";
+import { site } from "./src/site.ts";
+import { collectionsPlugin } from "./src/plugins/collections.ts";
+import { filtersPlugin } from "./src/plugins/filters.ts";
+import { markdownPlugin } from "./src/plugins/markdown.ts";
+
+/**
+ * Static options: https://www.11ty.dev/docs/config/#configuration-options
+ * Directories keep Eleventy's defaults (input ".", output "_site", layouts in
+ * "_includes"), so tests can point a build at a fixture folder.
+ */
+export const config = {
+  // Posts are not templates: `{{` in a code sample must stay text.
+  markdownTemplateEngine: false as const,
+  htmlTemplateEngine: "njk",
+  templateFormats: ["md", "njk"],
+};
+
+/** Wiring only: each feature lives in a plugin under src/plugins/. */
+export default function blog(eleventyConfig: UserConfig): void {
+  // Only posts/ and pages/ are content; README.md, tests/ and the rest are not pages.
+  // https://www.11ty.dev/docs/ignores/
+  for (const path of ["README.md", "tests/**", "scripts/**", "src/**", "public/**", ".github/**", ".ci/**"]) {
+    eleventyConfig.ignores.add(path);
+  }
+  eleventyConfig.addPassthroughCopy({ public: "/" });
+  eleventyConfig.addGlobalData("site", site);
+
+  eleventyConfig.addPlugin(markdownPlugin);
+  eleventyConfig.addPlugin(filtersPlugin);
+  eleventyConfig.addPlugin(collectionsPlugin);
+}

@@ -1,0 +1,39 @@
+/**
+ * Site metadata: the one source of truth read by layouts, feeds, the sitemap
+ * and the SEO head. Exposed to templates as `site`.
+ */
+export interface SiteData {
+  /** Shown in the header, the `<title>` suffix and feed titles. */
+  title: string;
+  /** Default meta description and feed subtitle. */
+  description: string;
+  /**
+   * Absolute origin the site is served from, without a trailing slash and
+   * without the path prefix (that is Eleventy's `pathPrefix`). Override with
+   * `SITE_URL` at build time for previews.
+   */
+  url: string;
+  /** BCP 47 language tag for `<html lang>` and feeds. */
+  language: string;
+  author: { name: string; url?: string; email?: string };
+  /** IANA zone every date is shown in, so output never depends on the build machine's zone. */
+  timeZone: string;
+  /** How many of the newest posts each feed holds. */
+  feedSize: number;
+  /** Posts per page on tag pages. */
+  tagPageSize: number;
+  /** Posts listed on the home page before the link to the archive. */
+  homePostCount: number;
+}
+
+export const site: SiteData = {
+  title: "Invisible Servers",
+  description: "Notes on cloud computing, serverless and software architecture.",
+  url: (process.env.SITE_URL ?? "https://blog.example.com").replace(/\/+$/, ""),
+  language: "en",
+  author: { name: "The Invisible Servers team", url: "https://blog.example.com/about/" },
+  timeZone: "UTC",
+  feedSize: 20,
+  tagPageSize: 20,
+  homePostCount: 10,
+};

@@ -1,0 +1,97 @@
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { parseHTML } from "linkedom";
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const configPath = join(projectRoot, "eleventy.config.ts");
+
+export interface BuiltSite {
+  input: string;
+  output: string;
+  /** Text of a built file, by its path under the output folder. */
+  read(path: string): Promise<string>;
+  /** A built HTML page parsed into a DOM document. */
+  page(path: string): Promise<Document>;
+  /** Every file written, relative to the output folder. */
+  files(): Promise<string[]>;
+  cleanup(): Promise<void>;
+}
+
+export interface FixtureOptions {
+  /** Markdown files under posts/, by file name. When omitted, the real posts are used. */
+  posts?: Record<string, string>;
+  /** Extra files anywhere in the input folder, by relative path. */
+  files?: Record<string, string>;
+  runMode?: "build" | "serve" | "watch";
+  pathPrefix?: string;
+}
+
+/**
+ * A site folder in the system temp dir made of the real layouts, pages and
+ * posts/ directory data, plus the fixture's posts.
+ */
+export async function makeFixture(options: FixtureOptions = {}): Promise<string> {
+  const input = await mkdtemp(join(tmpdir(), "blog-fixture-"));
+  for (const shared of ["_includes", "pages", "public"]) {
+    await symlink(join(projectRoot, shared), join(input, shared));
+  }
+  await mkdir(join(input, "posts"));
+  const posts = options.posts ?? (await readRealPosts());
+  await writeFile(join(input, "posts", "posts.json"), await readFile(join(projectRoot, "posts", "posts.json")));
+  for (const [name, text] of Object.entries({ ...prefixed("posts", posts), ...(options.files ?? {}) })) {
+    await mkdir(dirname(join(input, name)), { recursive: true });
+    await writeFile(join(input, name), text);
+  }
+  return input;
+}
+
+function prefixed(folder: string, files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).map(([name, text]) => [`${folder}/${name}`, text]));
+}
+
+async function readRealPosts(): Promise<Record<string, string>> {
+  const names = (await readdir(join(projectRoot, "posts"))).filter((name) => name.endsWith(".md"));
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(projectRoot, "posts", name), "utf8")] as const)));
+}
+
+/**
+ * Builds a fixture (or the real posts) with the real configuration, in
+ * process. Eleventy runs from inside the fixture folder, as it would in a
+ * real project: it resolves directory data relative to the working directory.
+ */
+export async function buildSite(options: FixtureOptions = {}): Promise<BuiltSite> {
+  const input = await makeFixture(options);
+  const previous = process.cwd();
+  process.chdir(input);
+  try {
+    const eleventy = new Eleventy(".", "_site", {
+      quietMode: true,
+      configPath,
+      runMode: options.runMode ?? "build",
+      ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
+    });
+    await eleventy.write();
+  } finally {
+    process.chdir(previous);
+  }
+  return builtSite(input, join(input, "_site"));
+}
+
+export function builtSite(input: string, output: string): BuiltSite {
+  return {
+    input,
+    output,
+    read: (path) => readFile(join(output, path), "utf8"),
+    page: async (path) => parseHTML(await readFile(join(output, path), "utf8")).document as unknown as Document,
+    files: async () => (await readdir(output, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(output.length + 1)).sort(),
+    cleanup: () => rm(input, { recursive: true, force: true }),
+  };
+}
+
+/** Front matter + body, the way an author writes a post. */
+export function post(frontMatter: string, body = "Some text."): string {
+  return `---\n${frontMatter.trim()}\n---\n\n${body}\n`;
+}

@@ -1,0 +1,54 @@
+import { parseHTML } from "linkedom";
+import { describe, expect, test } from "vitest";
+import { createMarkdown } from "../../src/markdown.ts";
+import { isKnownLanguage } from "../../src/highlight.ts";
+
+const md = createMarkdown();
+const render = (markdown: string) => parseHTML(`<!doctype html><html><body>${md.render(markdown)}</body></html>`).document;
+
+describe("code fences", () => {
+  test("a known language gets Prism token spans at build time", () => {
+    const doc = render("```python\ndef f(x):\n    return 'hi'\n```");
+    const pre = doc.querySelector("pre")!;
+    expect(pre.getAttribute("class")).toBe("language-python");
+    expect(pre.getAttribute("tabindex")).toBe("0");
+    expect(doc.querySelector(".token.keyword")?.textContent).toBe("def");
+    expect(doc.querySelector(".token.string")?.textContent).toBe("'hi'");
+    expect(pre.textContent).toBe("def f(x):\n    return 'hi'");
+  });
+
+  test.each(["unknown-lang", "", "text", "\"><script>alert(1)</script>"])("fence %j renders escaped plain code", (language) => {
+    const doc = render("```" + language + "\n<div class=\"x\">&amp;</div>\n```");
+    expect(doc.querySelector("div.x")).toBeNull();
+    expect(doc.querySelector("script")).toBeNull();
+    expect(doc.querySelector("pre code")?.textContent).toBe('<div class="x">&amp;</div>');
+    expect(doc.querySelectorAll(".token")).toHaveLength(0);
+  });
+
+  test("line highlighting follows the syntax highlight plugin", () => {
+    const doc = render("```js/1\nconst a = 1;\nconst b = 2;\n```");
+    const lines = doc.querySelectorAll(".highlight-line");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.classList.contains("highlight-line-active")).toBe(true);
+    expect(lines[0]!.classList.contains("highlight-line-active")).toBe(false);
+  });
+
+  test("diff fences mark inserted and deleted lines", () => {
+    const doc = render("```diff-js\n-const a = 1;\n+const a = 2;\n```");
+    expect(doc.querySelector(".token.deleted")?.textContent).toContain("const a = 1;");
+    expect(doc.querySelector(".token.inserted")?.textContent).toContain("const a = 2;");
+  });
+
+  test("Prism languages are recognised, nonsense is not", () => {
+    expect(isKnownLanguage("typescript")).toBe(true);
+    expect(isKnownLanguage("yaml")).toBe(true);
+    expect(isKnownLanguage("klingon")).toBe(false);
+  });
+});
+
+describe("headings", () => {
+  test("get stable, unique ids from their text", () => {
+    const doc = render("## Why it matters\n\n## Why it matters\n\n### C++ & you");
+    expect([...doc.querySelectorAll("h2, h3")].map((h) => h.id)).toEqual(["why-it-matters", "why-it-matters-2", "c-plus-plus-and-you"]);
+  });
+});
