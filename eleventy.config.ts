@@ -1,8 +1,10 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { site } from "./src/site.ts";
 import { collectionsPlugin } from "./src/plugins/collections.ts";
+import { feedsPlugin } from "./src/plugins/feeds.ts";
 import { filtersPlugin } from "./src/plugins/filters.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
+import { tagsPlugin } from "./src/plugins/tags.ts";
 
 /**
  * Static options: https://www.11ty.dev/docs/config/#configuration-options
@@ -29,4 +31,6 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(collectionsPlugin);
+  eleventyConfig.addPlugin(tagsPlugin);
+  eleventyConfig.addPlugin(feedsPlugin);
 }

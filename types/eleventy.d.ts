@@ -101,7 +101,7 @@ declare module "@11ty/eleventy-plugin-rss" {
   import type { UserConfig } from "@11ty/eleventy";
   const rssPlugin: (config: UserConfig, options?: Record<string, unknown>) => void;
   export default rssPlugin;
-  export function dateToRfc822(date: Date): string;
+  export function dateToRfc822(date: Date, timeZone?: string): string;
   export function dateToRfc3339(date: Date): string;
   export function absoluteUrl(url: string, base: string): string;
   export function convertHtmlToAbsoluteUrls(html: string, base: string, options?: Record<string, unknown>): Promise<string>;

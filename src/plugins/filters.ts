@@ -3,7 +3,6 @@ import { toIsoDate, toReadableDate } from "../dates.ts";
 import { toExcerpt } from "../excerpt.ts";
 import { toTagList } from "../posts.ts";
 import { site } from "../site.ts";
-import { toSlug } from "../slugs.ts";
 
 /** Template filters; each delegates to a pure, unit-tested module. */
 export function filtersPlugin(eleventyConfig: UserConfig): void {
@@ -11,5 +10,4 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("toIsoDate", (date: Date) => toIsoDate(date, site.timeZone));
   eleventyConfig.addFilter("toExcerpt", (html: string) => toExcerpt(html ?? ""));
   eleventyConfig.addFilter("toTagList", (tags: unknown) => toTagList(tags));
-  eleventyConfig.addFilter("toTagSlug", (tag: string) => toSlug(tag));
 }

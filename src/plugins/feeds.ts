@@ -1,0 +1,55 @@
+import type { CollectionItem, UserConfig } from "@11ty/eleventy";
+import { convertHtmlToAbsoluteUrls, dateToRfc3339, dateToRfc822, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import { toAbsoluteUrl, toJsonFeed, type FeedMeta } from "../feeds.ts";
+import { toTagList } from "../posts.ts";
+import { site } from "../site.ts";
+
+/**
+ * RSS 2.0, Atom and JSON Feed, site-wide and per tag. Dates, newest-item
+ * dates and absolute URLs in content come from the official
+ * @11ty/eleventy-plugin-rss (https://www.11ty.dev/docs/plugins/rss/). Its
+ * `addPlugin` form is not used because it also installs the HTML <base>
+ * transform, which would prefix URLs that the `url` filter already prefixed.
+ */
+export function feedsPlugin(eleventyConfig: UserConfig): void {
+  const absolute = (url: string) => toAbsoluteUrl(url, site.url, eleventyConfig.pathPrefix);
+
+  // A post appears in the site feed and in one feed per tag: make its content absolute once per build.
+  let absoluteContent = new Map<string, Promise<string>>();
+  eleventyConfig.on("eleventy.before", () => {
+    absoluteContent = new Map();
+  });
+  const toAbsoluteContent = (post: CollectionItem): Promise<string> => {
+    let html = absoluteContent.get(post.url);
+    if (!html) {
+      html = convertHtmlToAbsoluteUrls(post.content ?? "", absolute(post.url), { closingSingleTag: "slash" });
+      absoluteContent.set(post.url, html);
+    }
+    return html;
+  };
+
+  // Without a zone the plugin formats in the build machine's zone; pin it so builds are identical everywhere.
+  eleventyConfig.addFilter("dateToRfc822", (date: Date) => dateToRfc822(date, site.timeZone));
+  eleventyConfig.addFilter("dateToRfc3339", dateToRfc3339);
+  eleventyConfig.addFilter("toNewestDate", (posts: CollectionItem[]) => (posts.length ? getNewestCollectionItemDate(posts) : new Date(0)));
+  eleventyConfig.addFilter("toAbsoluteUrl", absolute);
+  eleventyConfig.addFilter("toFeedPosts", (posts: CollectionItem[]) => posts.slice(0, site.feedSize));
+  eleventyConfig.addAsyncFilter("toAbsoluteContent", toAbsoluteContent);
+  eleventyConfig.addAsyncFilter("toJsonFeed", async (posts: CollectionItem[], meta: FeedMeta) => {
+    const items = posts.slice(0, site.feedSize);
+    const contents = await Promise.all(items.map(toAbsoluteContent));
+    return toJsonFeed(
+      items.map((post, index) => ({
+        url: absolute(post.url),
+        title: String(post.data.title ?? ""),
+        contentHtml: contents[index]!,
+        summary: typeof post.data.description === "string" ? post.data.description : undefined,
+        date: post.date,
+        updated: post.data.updated instanceof Date ? post.data.updated : undefined,
+        tags: toTagList(post.data.tags),
+      })),
+      { ...meta, homePageUrl: absolute(meta.homePageUrl), feedUrl: absolute(meta.feedUrl) },
+      site,
+    );
+  });
+}

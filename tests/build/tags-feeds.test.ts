@@ -1,0 +1,224 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { parseFeed } from "@rowanmanning/feed-parser";
+import { parseHTML } from "linkedom";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { site as siteData } from "../../src/site.ts";
+import { buildSite, post, type BuiltSite } from "../helpers/site.ts";
+
+const HOSTILE_TITLE = `<script>alert(1)</script> & Tom's "quotes"`;
+const BIG = 25; // more than one tag page and more than the feed holds
+
+function fixturePosts(): Record<string, string> {
+  const posts: Record<string, string> = {
+    "cpp.md": post("title: Templates in C++\ndate: 2024-03-01\ntags: [C++, Serverless]", "See [the C# post](/posts/csharp/) and [C](../c/#intro)."),
+    "csharp.md": post("title: LINQ in C#\ndate: 2024-03-02\ntags: [C#]"),
+    "c.md": post("title: Pointers in C\ndate: 2024-03-03\ntags:\n  - C\n  - posts", "## Intro\n\n![A diagram](/favicon.svg)"),
+    "node.md": post("title: Streams in node.js\ndate: 2024-03-04\ntags: [node.js, CI/CD]"),
+    "japanese.md": post("title: 日本語のテスト\ndate: 2024-03-05\ntags: [日本語]"),
+    "plain-string.md": post("title: One tag as a string\ndate: 2024-03-06\ntags: serverless"),
+    "hostile.md": post(`title: ${JSON.stringify(HOSTILE_TITLE)}\ndate: 2024-03-07\ntags: [security]`, "Escaping matters."),
+  };
+  for (let i = 1; i <= BIG; i++) {
+    posts[`big-${String(i).padStart(2, "0")}.md`] = post(`title: Big post ${i}\ndate: 2023-01-${String(i).padStart(2, "0")}\ntags: [big]`);
+  }
+  return posts;
+}
+
+/** The file a root-relative or absolute site URL is served from. */
+function fileFor(site: BuiltSite, url: string): string {
+  const path = decodeURIComponent(new URL(url, siteData.url).pathname);
+  return join(site.output, path.endsWith("/") ? `${path}index.html` : path);
+}
+
+describe("tags and feeds for any tag an author writes", () => {
+  let site: BuiltSite;
+  beforeAll(async () => { site = await buildSite({ posts: fixturePosts() }); });
+  afterAll(() => site?.cleanup());
+
+  test("the tag index lists every tag once, with its count, and no internal tags", async () => {
+    const doc = await site.page("tags/index.html");
+    const entries = [...doc.querySelectorAll(".tag-index li")].map((li) => [li.querySelector("a")!.textContent, li.querySelector(".tag-count")!.textContent]);
+    expect(entries).toEqual([
+      ["big", `(${BIG} posts)`],
+      ["C", "(1 post)"],
+      ["C#", "(1 post)"],
+      ["C++", "(1 post)"],
+      ["CI/CD", "(1 post)"],
+      ["node.js", "(1 post)"],
+      ["security", "(1 post)"],
+      ["Serverless", "(2 posts)"],
+      ["日本語", "(1 post)"],
+    ]);
+  });
+
+  test("every tag page is reachable from the index and exists", async () => {
+    const doc = await site.page("tags/index.html");
+    const hrefs = [...doc.querySelectorAll(".tag-index a")].map((a) => a.getAttribute("href")!);
+    expect(hrefs).toContain("/tags/c-plus-plus/");
+    expect(hrefs).toContain("/tags/c-sharp/");
+    expect(hrefs).toContain("/tags/c/");
+    expect(hrefs).toContain("/tags/node-js/");
+    expect(hrefs).toContain("/tags/ci-cd/");
+    expect(hrefs).toContain("/tags/日本語/");
+    for (const href of hrefs) expect(existsSync(fileFor(site, href)), href).toBe(true);
+  });
+
+  test("C++, C# and C each have their own page listing their own post", async () => {
+    for (const [slug, title] of [["c-plus-plus", "Templates in C++"], ["c-sharp", "LINQ in C#"], ["c", "Pointers in C"]]) {
+      const doc = await site.page(`tags/${slug}/index.html`);
+      expect([...doc.querySelectorAll(".post-list h2")].map((h) => h.textContent)).toEqual([title]);
+    }
+  });
+
+  test("Serverless and serverless are one tag with one spelling, and a plain-string tag counts", async () => {
+    const doc = await site.page("tags/serverless/index.html");
+    expect(doc.querySelector("h1")?.textContent).toBe("Posts tagged Serverless");
+    expect([...doc.querySelectorAll(".post-list h2")].map((h) => h.textContent)).toEqual(["One tag as a string", "Templates in C++"]);
+    const cpp = await site.page("posts/cpp/index.html");
+    expect([...cpp.querySelectorAll('article a[rel="tag"]')].map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["C++", "/tags/c-plus-plus/"],
+      ["Serverless", "/tags/serverless/"],
+    ]);
+    const plain = await site.page("posts/plain-string/index.html");
+    expect([...plain.querySelectorAll('article a[rel="tag"]')].map((a) => a.textContent)).toEqual(["Serverless"]);
+  });
+
+  test("tag pages are paginated newest first, with previous and next links", async () => {
+    const first = await site.page("tags/big/index.html");
+    const second = await site.page("tags/big/page/2/index.html");
+    const titles = (doc: Document) => [...doc.querySelectorAll(".post-list h2")].map((h) => h.textContent);
+    expect(titles(first)).toHaveLength(siteData.tagPageSize);
+    expect(titles(first)[0]).toBe(`Big post ${BIG}`);
+    expect(titles(second)).toHaveLength(BIG - siteData.tagPageSize);
+    expect(titles(second).at(-1)).toBe("Big post 1");
+    expect(first.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/tags/big/page/2/");
+    expect(first.querySelector('a[rel="prev"]')).toBeNull();
+    expect(second.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe("/tags/big/");
+    expect(second.querySelector('a[rel="next"]')).toBeNull();
+    expect(existsSync(join(site.output, "tags/big/page/3"))).toBe(false);
+  });
+
+  test("every page advertises the site feeds; a tag page also its own feed, visibly", async () => {
+    const home = await site.page("index.html");
+    const alternates = (doc: Document) => [...doc.querySelectorAll('head link[rel="alternate"]')].map((l) => [l.getAttribute("type"), l.getAttribute("href")]);
+    expect(alternates(home)).toEqual([
+      ["application/rss+xml", "/feed.xml"],
+      ["application/atom+xml", "/atom.xml"],
+      ["application/feed+json", "/feed.json"],
+    ]);
+    expect([...home.querySelectorAll("footer a")].map((a) => a.getAttribute("href"))).toEqual(expect.arrayContaining(["/feed.xml", "/atom.xml", "/feed.json"]));
+    const tag = await site.page("tags/c-plus-plus/index.html");
+    expect(alternates(tag)).toContainEqual(["application/rss+xml", "/tags/c-plus-plus/feed.xml"]);
+    expect(tag.querySelector('main a[href="/tags/c-plus-plus/feed.xml"]')).not.toBeNull();
+  });
+
+  test("a hostile title is text on every page, never a live script", async () => {
+    const page = await site.page("posts/hostile/index.html");
+    expect(page.querySelector("h1")?.textContent).toBe(HOSTILE_TITLE);
+    expect(page.querySelector("title")?.textContent).toBe(`${HOSTILE_TITLE} · ${siteData.title}`);
+    for (const path of (await site.files()).filter((file) => file.endsWith(".html"))) {
+      const doc = await site.page(path);
+      const live = [...doc.querySelectorAll("script")].filter((script) => (script.textContent ?? "").includes("alert(1)") && script.getAttribute("type") !== "application/ld+json");
+      expect(live, path).toHaveLength(0);
+    }
+  });
+
+  describe("feeds", () => {
+    const rss = async (path: string) => parseFeed(await site.read(path)).toJSON();
+
+    test("RSS, Atom and JSON Feed hold the newest N posts, newest first, with their titles", async () => {
+      const expected = ["<script>alert(1)</script> & Tom's \"quotes\"", "One tag as a string", "日本語のテスト", "Streams in node.js"];
+      for (const path of ["feed.xml", "atom.xml"]) {
+        const feed = await rss(path);
+        expect(feed.items).toHaveLength(siteData.feedSize);
+        expect(feed.items.slice(0, 4).map((item) => item.title)).toEqual(expected);
+      }
+      const json = JSON.parse(await site.read("feed.json"));
+      expect(json.version).toBe("https://jsonfeed.org/version/1.1");
+      expect(json.items).toHaveLength(siteData.feedSize);
+      expect(json.items.slice(0, 4).map((item: { title: string }) => item.title)).toEqual(expected);
+    });
+
+    test("the hostile title parses back exactly, in a well-formed feed", async () => {
+      const feed = await rss("atom.xml");
+      expect(feed.items[0]!.title).toBe(HOSTILE_TITLE);
+      const xml = parseHTML(await site.read("feed.xml"), "text/xml").document;
+      expect(xml.querySelector("parsererror")).toBeNull();
+      expect(xml.querySelector("item > title")?.textContent).toBe(HOSTILE_TITLE);
+    });
+
+    test("dates are RFC 822 in RSS and RFC 3339 in Atom, and parse to the post dates", async () => {
+      const raw = parseHTML(await site.read("feed.xml"), "text/xml").document;
+      expect(raw.querySelector("item > pubDate")?.textContent).toBe("Thu, 07 Mar 2024 00:00:00 +0000");
+      const atom = parseHTML(await site.read("atom.xml"), "text/xml").document;
+      expect(atom.querySelector("entry > published")?.textContent).toBe("2024-03-07T00:00:00Z");
+      for (const path of ["feed.xml", "atom.xml"]) {
+        expect(new Date((await rss(path)).items[0]!.published!).toISOString()).toBe("2024-03-07T00:00:00.000Z");
+      }
+    });
+
+    test("every link, id and content URL is absolute and points at a file in the build", async () => {
+      for (const path of ["feed.xml", "atom.xml"]) {
+        const feed = await rss(path);
+        for (const item of feed.items) {
+          expect(item.url!.startsWith(`${siteData.url}/`)).toBe(true);
+          expect(item.id).toBe(item.url);
+          expect(existsSync(fileFor(site, item.url!)), item.url!).toBe(true);
+        }
+      }
+      const json = JSON.parse(await site.read("feed.json"));
+      const cpp = json.items.find((item: { title: string }) => item.title === "Templates in C++");
+      const content = parseHTML(`<!doctype html><body>${cpp.content_html}</body>`).document;
+      const hrefs = [...content.querySelectorAll("a")].map((a) => a.getAttribute("href")!);
+      expect(hrefs).toEqual([`${siteData.url}/posts/csharp/`, `${siteData.url}/posts/c/#intro`]);
+      for (const href of hrefs) expect(existsSync(fileFor(site, href)), href).toBe(true);
+      const c = json.items.find((item: { title: string }) => item.title === "Pointers in C");
+      const image = parseHTML(`<!doctype html><body>${c.content_html}</body>`).document.querySelector("img")!;
+      expect(image.getAttribute("src")).toBe(`${siteData.url}/favicon.svg`);
+      expect(existsSync(fileFor(site, image.getAttribute("src")!))).toBe(true);
+    });
+
+    test("each tag has its own feed with only its posts", async () => {
+      const feed = await rss("tags/c-plus-plus/feed.xml");
+      expect(feed.title).toBe(`${siteData.title}: C++`);
+      expect(feed.items.map((item) => item.title)).toEqual(["Templates in C++"]);
+      const japanese = await rss(`tags/日本語/feed.xml`);
+      expect(japanese.self).toBe(`${siteData.url}/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/feed.xml`);
+      expect(japanese.items.map((item) => item.title)).toEqual(["日本語のテスト"]);
+      const big = await rss("tags/big/feed.xml");
+      expect(big.items).toHaveLength(siteData.feedSize);
+    });
+
+    test("ids stay the same when the site is rebuilt", async () => {
+      const again = await buildSite({ posts: fixturePosts() });
+      try {
+        for (const path of ["feed.xml", "atom.xml", "feed.json", "tags/big/feed.xml"]) {
+          expect(await again.read(path), path).toBe(await site.read(path));
+        }
+      } finally {
+        await again.cleanup();
+      }
+    });
+
+    test("browsers are given a stylesheet that renders the feed as a page", async () => {
+      for (const path of ["feed.xml", "atom.xml"]) {
+        expect(await site.read(path)).toContain('<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>');
+      }
+      const xsl = parseHTML(await site.read("feed.xsl"), "text/xml").document;
+      expect(xsl.querySelector("parsererror")).toBeNull();
+      expect(xsl.documentElement.getAttribute("version")).toBe("1.0");
+    });
+  });
+});
+
+describe("two tags that would share a URL", () => {
+  test("fail the build, naming both tags and their posts", async () => {
+    await expect(buildSite({
+      posts: {
+        "dots.md": post("title: Dots\ndate: 2024-01-01\ntags: [node.js]"),
+        "space.md": post("title: Space\ndate: 2024-01-02\ntags: [node js]"),
+      },
+    })).rejects.toThrow(/"node\.js" and "node js" would both be published at \/tags\/node-js\/[\s\S]*posts\/dots\.md[\s\S]*posts\/space\.md/);
+  });
+});

@@ -1,0 +1,23 @@
+import { expect, test } from "vitest";
+import { toAbsoluteUrl, toJsonFeed } from "../../src/feeds.ts";
+import { site } from "../../src/site.ts";
+
+test("toAbsoluteUrl joins the site URL, the path prefix and the path", () => {
+  expect(toAbsoluteUrl("/posts/a/", "https://example.com")).toBe("https://example.com/posts/a/");
+  expect(toAbsoluteUrl("/posts/a/", "https://example.com/", "/blog/")).toBe("https://example.com/blog/posts/a/");
+  expect(toAbsoluteUrl("/tags/日本語/", "https://example.com")).toBe("https://example.com/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/");
+  expect(toAbsoluteUrl("https://elsewhere.org/x", "https://example.com")).toBe("https://elsewhere.org/x");
+});
+
+test("toJsonFeed keeps hostile titles as data", () => {
+  const title = `<script>alert(1)</script> & Tom's "quotes"`;
+  const json = toJsonFeed(
+    [{ url: "https://example.com/p/", title, contentHtml: "<p>x</p>", date: new Date(Date.UTC(2024, 0, 2)), tags: ["a"] }],
+    { title: "T", homePageUrl: "https://example.com/", feedUrl: "https://example.com/feed.json" },
+    site,
+  );
+  const feed = JSON.parse(json);
+  expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
+  expect(feed.items[0].title).toBe(title);
+  expect(feed.items[0].date_published).toBe("2024-01-02T00:00:00.000Z");
+});

@@ -1,0 +1,61 @@
+import { describe, expect, test } from "vitest";
+import { buildTags, paginateTags, TagSlugCollisionError, type TaggedPost } from "../../src/tags.ts";
+
+let day = 0;
+const post = (name: string, tags: unknown): TaggedPost => ({
+  url: `/posts/${name}/`,
+  inputPath: `./posts/${name}.md`,
+  date: new Date(Date.UTC(2024, 0, 1 + day++)),
+  data: { tags },
+});
+
+describe("buildTags", () => {
+  test("gives C++, C# and C their own slugs, and safe slugs to node.js, CI/CD and 日本語", () => {
+    const tags = buildTags([post("a", ["C++", "C#", "C", "node.js", "CI/CD", "日本語"])]);
+    expect(Object.fromEntries(tags.map((tag) => [tag.name, tag.slug]))).toEqual({
+      "C++": "c-plus-plus",
+      "C#": "c-sharp",
+      C: "c",
+      "node.js": "node-js",
+      "CI/CD": "ci-cd",
+      "日本語": "日本語",
+    });
+  });
+
+  test("merges spellings that differ in case, under the spelling most posts use", () => {
+    const tags = buildTags([post("a", ["Serverless"]), post("b", "serverless"), post("c", ["serverless", "SERVERLESS"])]);
+    expect(tags).toHaveLength(1);
+    expect(tags[0]!.name).toBe("serverless");
+    expect(tags[0]!.posts.map((p) => p.url)).toEqual(["/posts/c/", "/posts/b/", "/posts/a/"]);
+  });
+
+  test("leaves out internal tags and non-strings", () => {
+    const tags = buildTags([post("a", ["posts", "all", "Posts", 42, null, " ", "real"])]);
+    expect(tags.map((tag) => tag.name)).toEqual(["real"]);
+  });
+
+  test("a tag of symbols only still gets a URL", () => {
+    expect(buildTags([post("a", ["!!!"])])[0]!.slug).toBe("u21-u21-u21");
+  });
+
+  test("fails, naming both tags and their posts, when two tags would share a URL", () => {
+    const build = () => buildTags([post("dots", ["node.js"]), post("space", ["node js"])]);
+    expect(build).toThrow(TagSlugCollisionError);
+    expect(build).toThrow(/"node\.js" and "node js" would both be published at \/tags\/node-js\//);
+    expect(build).toThrow(/posts\/dots\.md/);
+    expect(build).toThrow(/posts\/space\.md/);
+  });
+});
+
+describe("paginateTags", () => {
+  test("splits a tag's posts into linked pages, newest first", () => {
+    const posts = Array.from({ length: 45 }, (_, i) => post(`p${i}`, ["big"]));
+    const pages = paginateTags(buildTags(posts), 20);
+    expect(pages.map((page) => [page.url, page.posts.length, page.previousUrl, page.nextUrl])).toEqual([
+      ["/tags/big/", 20, null, "/tags/big/page/2/"],
+      ["/tags/big/page/2/", 20, "/tags/big/", "/tags/big/page/3/"],
+      ["/tags/big/page/3/", 5, "/tags/big/page/2/", null],
+    ]);
+    expect(pages[0]!.posts[0]!.url).toBe("/posts/p44/");
+  });
+});
