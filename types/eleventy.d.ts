@@ -77,7 +77,7 @@ declare module "@11ty/eleventy" {
     on(event: "eleventy.before", fn: (args: BeforeEventArgs) => unknown): void;
     on(event: "eleventy.after", fn: (args: AfterEventArgs) => unknown): void;
     on(event: string, fn: (...args: any[]) => unknown): void;
-    getFilter(name: string): (...args: any[]) => any;
+    getFilter(name: string): (this: unknown, ...args: any[]) => unknown;
     versionCheck(range: string): void;
   }
 

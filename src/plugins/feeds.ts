@@ -1,11 +1,12 @@
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
-import { convertHtmlToAbsoluteUrls, dateToRfc3339, dateToRfc822, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import { convertHtmlToAbsoluteUrls, dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import { toRfc822Date } from "../dates.ts";
 import { toAbsoluteUrl, toJsonFeed, type FeedMeta } from "../feeds.ts";
 import { toTagList } from "../posts.ts";
 import { site } from "../site.ts";
 
 /**
- * RSS 2.0, Atom and JSON Feed, site-wide and per tag. Dates, newest-item
+ * RSS 2.0, Atom and JSON Feed, site-wide and per tag. RFC 3339 dates, newest-item
  * dates and absolute URLs in content come from the official
  * @11ty/eleventy-plugin-rss (https://www.11ty.dev/docs/plugins/rss/). Its
  * `addPlugin` form is not used because it also installs the HTML <base>
@@ -28,8 +29,8 @@ export function feedsPlugin(eleventyConfig: UserConfig): void {
     return html;
   };
 
-  // Without a zone the plugin formats in the build machine's zone; pin it so builds are identical everywhere.
-  eleventyConfig.addFilter("dateToRfc822", (date: Date) => dateToRfc822(date, site.timeZone));
+  // In the site's zone, never the build machine's: builds are identical everywhere.
+  eleventyConfig.addFilter("dateToRfc822", (date: Date) => toRfc822Date(date, site.timeZone));
   eleventyConfig.addFilter("dateToRfc3339", dateToRfc3339);
   eleventyConfig.addFilter("toNewestDate", (posts: CollectionItem[]) => (posts.length ? getNewestCollectionItemDate(posts) : new Date(0)));
   eleventyConfig.addFilter("toAbsoluteUrl", absolute);

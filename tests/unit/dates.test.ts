@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { toIsoDate, toReadableDate, toYear } from "../../src/dates.ts";
+import { toIsoDate, toRfc822Date, toReadableDate, toYear } from "../../src/dates.ts";
 
 // Eleventy parses `date: 2023-05-20` as midnight UTC.
 const mayTwentieth = new Date(Date.UTC(2023, 4, 20));
@@ -37,5 +37,15 @@ describe("toIsoDate and toYear", () => {
   test("give a valid datetime attribute and the year", () => {
     expect(toIsoDate(new Date(Date.UTC(2024, 1, 29)))).toBe("2024-02-29");
     expect(toYear(new Date(Date.UTC(2023, 11, 31, 23, 59)))).toBe(2023);
+  });
+});
+
+describe("toRfc822Date", () => {
+  test("formats RSS dates like the RSS plugin, in the given zone", async () => {
+    const { dateToRfc822 } = await import("@11ty/eleventy-plugin-rss");
+    const date = new Date("2024-03-07T09:05:03Z");
+    expect(toRfc822Date(date)).toBe("Thu, 07 Mar 2024 09:05:03 +0000");
+    expect(toRfc822Date(date)).toBe(dateToRfc822(date, "UTC"));
+    expect(toRfc822Date(date, "Asia/Tokyo")).toBe(dateToRfc822(date, "Asia/Tokyo"));
   });
 });
