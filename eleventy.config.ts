@@ -2,6 +2,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { site } from "./src/site.ts";
 import { collectionsPlugin } from "./src/plugins/collections.ts";
 import { filtersPlugin } from "./src/plugins/filters.ts";
+import { headersPlugin } from "./src/plugins/headers.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
 
 /**
@@ -29,4 +30,5 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(collectionsPlugin);
+  eleventyConfig.addPlugin(headersPlugin);
 }
