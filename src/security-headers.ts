@@ -40,9 +40,9 @@ export function toPolicyString(policy: Readonly<Record<string, readonly string[]
 
 /**
  * Powerful browser features the blog never uses, switched off for the page and
- * anything it embeds. Only features Chromium recognises: an unknown one (such
- * as the retired FLoC `interest-cohort`) makes it log a console error on every
- * page. `browsing-topics` is FLoC's successor.
+ * anything it embeds, and opting out of ad-interest tracking: `interest-cohort`
+ * (FLoC, retired) and its successor `browsing-topics`. Browsers ignore names
+ * they do not know (Chromium adds no console error; the browser tests check).
  * https://developer.mozilla.org/docs/Web/HTTP/Headers/Permissions-Policy
  */
 export const deniedFeatures: readonly string[] = [
@@ -52,6 +52,7 @@ export const deniedFeatures: readonly string[] = [
   "display-capture",
   "geolocation",
   "gyroscope",
+  "interest-cohort",
   "magnetometer",
   "microphone",
   "midi",

@@ -43,7 +43,7 @@ describe("the production headers", () => {
   test("include nosniff, a referrer policy, a permissions policy and COOP", () => {
     expect(securityHeaders["X-Content-Type-Options"]).toBe("nosniff");
     expect(securityHeaders["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
-    expect(securityHeaders["Permissions-Policy"]!.split(", ")).toEqual(expect.arrayContaining(["camera=()", "microphone=()", "geolocation=()", "browsing-topics=()"]));
+    expect(securityHeaders["Permissions-Policy"]!.split(", ")).toEqual(expect.arrayContaining(["camera=()", "microphone=()", "geolocation=()", "interest-cohort=()", "browsing-topics=()"]));
     expect(securityHeaders["Cross-Origin-Opener-Policy"]).toBe("same-origin");
   });
 
