@@ -58,4 +58,11 @@ describe("a reader walking the built site in Chromium", () => {
       expect(await settledProblems()).toEqual(noProblems);
     });
   }
+
+  // Journeys for features on other branches: turn each into a test when its feature is merged (and add its pages to accessibility.test.ts).
+  test.todo("a post → one of its tags → the tag page → its feed link answers with a feed (tags branch)");
+  test.todo("/archive/ lists every post, newest first (reader branch)");
+  test.todo("/search/: typing a query finds the seed post; Pagefind's WebAssembly runs under the CSP (reader branch)");
+  test.todo("the copy button copies a code block: site.visit(SEED, { permissions: ['clipboard-read', 'clipboard-write'] }), then read navigator.clipboard (reader branch)");
+  test.todo("the theme toggle sets <html data-theme> and the choice survives page.reload() (reader branch)");
 });
