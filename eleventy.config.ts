@@ -3,6 +3,7 @@ import { site } from "./src/site.ts";
 import { collectionsPlugin } from "./src/plugins/collections.ts";
 import { feedsPlugin } from "./src/plugins/feeds.ts";
 import { filtersPlugin } from "./src/plugins/filters.ts";
+import { headersPlugin } from "./src/plugins/headers.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
 import { tagsPlugin } from "./src/plugins/tags.ts";
 
@@ -33,4 +34,5 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(collectionsPlugin);
   eleventyConfig.addPlugin(tagsPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(headersPlugin);
 }

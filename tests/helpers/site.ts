@@ -52,7 +52,7 @@ function prefixed(folder: string, files: Record<string, string>): Record<string,
   return Object.fromEntries(Object.entries(files).map(([name, text]) => [`${folder}/${name}`, text]));
 }
 
-async function readRealPosts(): Promise<Record<string, string>> {
+export async function readRealPosts(): Promise<Record<string, string>> {
   const names = (await readdir(join(projectRoot, "posts"))).filter((name) => name.endsWith(".md"));
   return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(projectRoot, "posts", name), "utf8")] as const)));
 }

@@ -1,0 +1,16 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { toHeadersFile } from "../security-headers.ts";
+
+/**
+ * Writes `_headers` (Netlify and Cloudflare Pages) into the build from
+ * src/security-headers.ts, so the deployed headers never drift from the ones
+ * the preview server and the browser tests use.
+ */
+export function headersPlugin(eleventyConfig: UserConfig): void {
+  // https://www.11ty.dev/docs/events/#eleventy.after
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    await writeFile(join(directories.output, "_headers"), toHeadersFile());
+  });
+}

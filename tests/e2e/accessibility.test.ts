@@ -1,0 +1,36 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { AxeResults } from "axe-core";
+import { describe, expect, test } from "vitest";
+import { noProblems, useSiteInBrowser } from "../helpers/browser.ts";
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Each kind of page once. After merging: add "/tags/", a tag page, "/archive/" and "/search/". */
+const pages: Array<{ path: string; expectStatus?: number }> = [
+  { path: "/" },
+  { path: "/posts/embracing-serverless-architecture/" },
+  { path: "/about/" },
+  { path: "/no/such/page/", expectStatus: 404 },
+];
+
+describe("axe-core finds no accessibility violations", () => {
+  const site = useSiteInBrowser();
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const { path, expectStatus } of pages) {
+      test(`${path} in the ${colorScheme} colour scheme`, async () => {
+        const { page, settledProblems } = await site.visit(path, { colorScheme, expectStatus });
+        // page.evaluate runs through the DevTools protocol, which the page's CSP does not govern;
+        // the strict policy stays on, and the violations check below proves axe broke nothing.
+        await page.evaluate(axeSource);
+        const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+        const violations = results.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
+        expect(violations).toEqual([]);
+        // Sanity: axe really ran its rules on this page.
+        expect(results.passes.length).toBeGreaterThan(10);
+        expect(await settledProblems()).toEqual(noProblems);
+      });
+    }
+  }
+});

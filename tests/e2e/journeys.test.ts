@@ -1,0 +1,68 @@
+import { describe, expect, test } from "vitest";
+import { securityHeaders } from "../../src/security-headers.ts";
+import { noProblems, useSiteInBrowser } from "../helpers/browser.ts";
+
+const SEED = "/posts/embracing-serverless-architecture/";
+const SECOND = "/posts/serverless-architecture-invisible-hands/";
+
+describe("a reader walking the built site in Chromium", () => {
+  const site = useSiteInBrowser();
+
+  test("home → the first post in the list, by clicking its link", async () => {
+    const { page, response, settledProblems } = await site.visit("/");
+    expect(response.status()).toBe(200);
+    const first = page.locator("main .post-list a").first();
+    const [title, href] = [await first.textContent(), await first.getAttribute("href")];
+    expect(href).toMatch(/^\/posts\//);
+    await Promise.all([page.waitForURL(site.url(href!)), first.click()]);
+    await expect(page.locator("h1").textContent()).resolves.toBe(title);
+    expect(await settledProblems()).toEqual(noProblems);
+  });
+
+  test("every page is served with the production security headers", async () => {
+    const { response } = await site.visit(SEED);
+    const headers = response.headers();
+    for (const [name, value] of Object.entries(securityHeaders)) expect(headers[name.toLowerCase()]).toBe(value);
+  });
+
+  test("a post reads fully with JavaScript disabled: title, text and highlighted code", async () => {
+    const { page, settledProblems } = await site.visit(SEED, { javaScriptEnabled: false });
+    await expect(page.locator("h1").isVisible()).resolves.toBe(true);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Embracing Serverless Architecture");
+    const body = page.locator("article .post-content");
+    expect((await body.innerText()).length).toBeGreaterThan(500);
+    const code = page.locator("pre.language-python code");
+    await expect(code.isVisible()).resolves.toBe(true);
+    expect(await code.innerText()).toContain("def lambda_handler");
+    // Prism's colours come from the stylesheet, which loaded: a keyword is not the plain text colour.
+    const [keyword, plain] = await code.evaluate((element) => [getComputedStyle(element.querySelector(".token.keyword")!).color, getComputedStyle(element).color]);
+    expect(keyword).not.toBe(plain);
+    expect(await settledProblems()).toEqual(noProblems);
+  });
+
+  test("an unknown URL answers 404 with the site's own 404 page", async () => {
+    const { page, response, settledProblems } = await site.visit("/no/such/page/", { expectStatus: 404 });
+    expect(response.status()).toBe(404);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Page not found");
+    // The page's stylesheet and links work from any depth.
+    await expect(page.locator("header .site-title").evaluate((element) => getComputedStyle(element).fontWeight)).resolves.not.toBe("400");
+    expect(await settledProblems()).toEqual(noProblems);
+  });
+
+  for (const path of ["/", SEED, SECOND, "/about/"]) {
+    test(`no horizontal scrolling at 320 px wide: ${path}`, async () => {
+      const { page, settledProblems } = await site.visit(path, { viewport: { width: 320, height: 640 } });
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      expect(clientWidth).toBe(320);
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      expect(await settledProblems()).toEqual(noProblems);
+    });
+  }
+
+  // Journeys for features on other branches: turn each into a test when its feature is merged (and add its pages to accessibility.test.ts).
+  test.todo("a post → one of its tags → the tag page → its feed link answers with a feed (tags branch)");
+  test.todo("/archive/ lists every post, newest first (reader branch)");
+  test.todo("/search/: typing a query finds the seed post; Pagefind's WebAssembly runs under the CSP (reader branch)");
+  test.todo("the copy button copies a code block: site.visit(SEED, { permissions: ['clipboard-read', 'clipboard-write'] }), then read navigator.clipboard (reader branch)");
+  test.todo("the theme toggle sets <html data-theme> and the choice survives page.reload() (reader branch)");
+});
