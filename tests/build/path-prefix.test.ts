@@ -12,7 +12,7 @@ const PREFIX = "/blog/";
  * to them must carry the prefix now; whether they resolve is checked once they
  * are built. Delete each entry when its feature is merged.
  */
-const pendingFeatures = [/^archive\/$/, /^search\/$/, /^tags\/([^/]+\/)?$/, /^feed\.xml$/, /^atom\.xml$/, /^feed\.json$/];
+const pendingFeatures = [/^archive\/$/, /^search\/$/];
 
 /** Where a built page, by its output file, sits under the prefix. */
 const pageUrl = (file: string) => new URL(PREFIX + file.replace(/(^|\/)index\.html$/, "$1"), siteData.url);

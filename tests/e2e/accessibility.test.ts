@@ -6,10 +6,12 @@ import { noProblems, useSiteInBrowser } from "../helpers/browser.ts";
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** Each kind of page once. After merging: add "/tags/", a tag page, "/archive/" and "/search/". */
+/** Each kind of page once. After merging: add "/archive/" and "/search/". */
 const pages: Array<{ path: string; expectStatus?: number }> = [
   { path: "/" },
   { path: "/posts/embracing-serverless-architecture/" },
+  { path: "/tags/" },
+  { path: "/tags/cloud-computing/" },
   { path: "/about/" },
   { path: "/no/such/page/", expectStatus: 404 },
 ];

@@ -59,8 +59,27 @@ describe("a reader walking the built site in Chromium", () => {
     });
   }
 
+  test("a post → one of its tags → the tag page → its feed, which a browser shows as a page", async () => {
+    const { page, settledProblems } = await site.visit(SEED);
+    const tag = page.locator('article a[rel="tag"]', { hasText: "serverless" });
+    await Promise.all([page.waitForURL(site.url("/tags/serverless/")), tag.click()]);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Posts tagged serverless");
+    await expect(page.locator(".post-list h2 a").allTextContents()).resolves.toContain("Embracing Serverless Architecture");
+    const feedLink = page.locator("main a.feed-link");
+    const feedHref = await feedLink.getAttribute("href");
+    expect(feedHref).toBe("/tags/serverless/feed.xml");
+    const feed = await page.request.get(site.url(feedHref!));
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()["content-type"]).toMatch(/xml/);
+    expect(await settledProblems()).toEqual(noProblems);
+
+    // Opened in the browser, the feed is transformed by /feed.xsl into a readable page.
+    const opened = await site.visit(feedHref!);
+    await expect(opened.page.locator("h1").innerText()).resolves.toBe("Invisible Servers: serverless");
+    await expect(opened.page.locator(".post-list h2 a").allTextContents()).resolves.toContain("Embracing Serverless Architecture");
+  });
+
   // Journeys for features on other branches: turn each into a test when its feature is merged (and add its pages to accessibility.test.ts).
-  test.todo("a post → one of its tags → the tag page → its feed link answers with a feed (tags branch)");
   test.todo("/archive/ lists every post, newest first (reader branch)");
   test.todo("/search/: typing a query finds the seed post; Pagefind's WebAssembly runs under the CSP (reader branch)");
   test.todo("the copy button copies a code block: site.visit(SEED, { permissions: ['clipboard-read', 'clipboard-write'] }), then read navigator.clipboard (reader branch)");
