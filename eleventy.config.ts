@@ -3,6 +3,9 @@ import { site } from "./src/site.ts";
 import { collectionsPlugin } from "./src/plugins/collections.ts";
 import { filtersPlugin } from "./src/plugins/filters.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
+import { validationPlugin } from "./src/plugins/validation.ts";
+import { draftsPlugin } from "./src/plugins/drafts.ts";
+import { linkCheckPlugin } from "./src/plugins/link-check.ts";
 
 /**
  * Static options: https://www.11ty.dev/docs/config/#configuration-options
@@ -29,4 +32,11 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(collectionsPlugin);
+  eleventyConfig.addPlugin(validationPlugin);
+  // BLOG_INCLUDE_SCHEDULED=1 publishes future-dated posts in a production build (README, "Scheduling").
+  eleventyConfig.addPlugin(draftsPlugin, { includeScheduled: process.env.BLOG_INCLUDE_SCHEDULED === "1" });
+  // `ignore`: folders other tools write after the build (Pagefind), and links the layout already has to
+  // pages other features add (tags and feeds: /tags/, /feed.xml; reader: /archive/, /search/).
+  // Remove each of those entries once the page is built, so its links are checked too.
+  eleventyConfig.addPlugin(linkCheckPlugin, { publicDir: "public", ignore: ["/pagefind/", "/tags/", "/feed.xml", "/archive/", "/search/"] });
 }
