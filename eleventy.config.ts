@@ -35,8 +35,5 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(validationPlugin);
   // BLOG_INCLUDE_SCHEDULED=1 publishes future-dated posts in a production build (README, "Scheduling").
   eleventyConfig.addPlugin(draftsPlugin, { includeScheduled: process.env.BLOG_INCLUDE_SCHEDULED === "1" });
-  // `ignore`: folders other tools write after the build (Pagefind), and links the layout already has to
-  // pages other features add (tags and feeds: /tags/, /feed.xml; reader: /archive/, /search/).
-  // Remove each of those entries once the page is built, so its links are checked too.
-  eleventyConfig.addPlugin(linkCheckPlugin, { publicDir: "public", ignore: ["/pagefind/", "/tags/", "/feed.xml", "/archive/", "/search/"] });
+  eleventyConfig.addPlugin(linkCheckPlugin, { publicDir: "public" });
 }

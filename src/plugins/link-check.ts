@@ -4,11 +4,19 @@ import type { UserConfig } from "@11ty/eleventy";
 import { checkLinks, formatLinkProblems, type BuiltPage } from "../link-check.ts";
 import { failWith } from "./validation.ts";
 
+/**
+ * Site paths whose links are not checked: Pagefind's index (written after
+ * the build), and pages other features add that the layout already links to
+ * (tags and feeds: /tags/, /feed.xml; reader: /archive/, /search/). Remove
+ * each of the latter once its page is built, so links to it are checked too.
+ */
+export const DEFAULT_IGNORED_PATHS: readonly string[] = ["/pagefind/", "/tags/", "/feed.xml", "/archive/", "/search/"];
+
 export interface LinkCheckPluginOptions {
   /** Folder copied as-is to the site root (eleventy.config.ts: `addPassthroughCopy({ public: "/" })`). */
   publicDir?: string;
   /** Site paths other tools write after the build, e.g. Pagefind's index: links into them are not checked. */
-  ignore?: string[];
+  ignore?: readonly string[];
 }
 
 /**
@@ -28,7 +36,7 @@ export function linkCheckPlugin(eleventyConfig: UserConfig, options: LinkCheckPl
       pathPrefix: eleventyConfig.getFilter("url")("/"),
       // Passthrough copies are in the output folder, or only in public/ when the dev server serves them in place.
       fileExists: (path) => existsSync(join(directories.output, path)) || existsSync(join(publicDir, path)),
-      ignore: options.ignore ?? ["/pagefind/"],
+      ignore: options.ignore ?? DEFAULT_IGNORED_PATHS,
     });
     if (problems.length === 0) return;
     const report = `${formatLinkProblems(problems)}\n\nFix each link, or the page it points at.\n`;
