@@ -1,3 +1,5 @@
+import MarkdownIt from "markdown-it";
+
 /**
  * Internal link and `#fragment` checking over built HTML.
  *
@@ -17,15 +19,11 @@ export interface LinksAndIds {
 const TOKEN = /<!--[\s\S]*?-->|<(script|style|textarea|title)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<([a-zA-Z][\w:-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const LINK_TAGS = new Set(["a", "area", "link"]);
-const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+// markdown-it's decoder knows every HTML named entity (`&eacute;`), not just the common few.
+const { unescapeAll } = new MarkdownIt().utils;
 
 function decodeEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] !== "#") return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-    const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return text.includes("&") ? unescapeAll(text) : text;
 }
 
 /** One pass over the markup: link targets and the ids they may point at. */
