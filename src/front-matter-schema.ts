@@ -24,7 +24,12 @@ const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:
 export function parseFrontMatterDate(value: unknown): Date | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
   if (typeof value !== "string" || !DATE_SHAPE.test(value.trim())) return undefined;
-  const parsed = DateTime.fromISO(value.trim().replace(" ", "T"), { zone: "utc" });
+  const text = value.trim();
+  // Bare dates (the common case) skip ISO parsing, which is several times slower over thousands of posts.
+  const parsed =
+    text.length === 10
+      ? DateTime.fromObject({ year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)), day: Number(text.slice(8, 10)) }, { zone: "utc" })
+      : DateTime.fromISO(text.replace(" ", "T"), { zone: "utc" });
   return parsed.isValid ? parsed.toJSDate() : undefined;
 }
 

@@ -15,10 +15,12 @@ export interface LinksAndIds {
   ids: Set<string>;
 }
 
-// A comment, a raw-text element (whose content is not markup), or a start tag with its attributes (quoted values may hold `>`).
-const TOKEN = /<!--[\s\S]*?-->|<(script|style|textarea|title)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<([a-zA-Z][\w:-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)?>/g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+// `href`, `id` or `name` followed by a value. Matches are kept only when they sit inside a start tag.
+const ATTRIBUTE = /(?:href|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 const LINK_TAGS = new Set(["a", "area", "link"]);
+// Content that is not markup: comments and raw-text elements.
+const OPAQUE = /<!--[\s\S]*?-->|<(script|style|textarea|title)\b[\s\S]*?<\/\1\s*>/gi;
+
 // markdown-it's decoder knows every HTML named entity (`&eacute;`), not just the common few.
 const { unescapeAll } = new MarkdownIt().utils;
 
@@ -26,22 +28,52 @@ function decodeEntities(text: string): string {
   return text.includes("&") ? unescapeAll(text) : text;
 }
 
-/** One pass over the markup: link targets and the ids they may point at. */
+/** [start, end) ranges of comments and raw-text elements, in order. */
+function opaqueRanges(html: string): Array<[number, number]> {
+  if (!html.includes("<!--") && !/<(?:script|style|textarea|title)\b/i.test(html)) return [];
+  return [...html.matchAll(OPAQUE)].map((match) => [match.index, match.index + match[0].length]);
+}
+
+/** Whether every `>` between a `<` and `at` is inside a quoted attribute value (`title="a > b"`). */
+function isInsideTag(html: string, open: number, at: number): boolean {
+  let quote = "";
+  for (let i = open + 1; i < at; i++) {
+    const char = html[i]!;
+    if (quote) {
+      if (char === quote) quote = "";
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === ">") return false;
+  }
+  return quote === "";
+}
+
+/**
+ * One pass over the markup: link targets and the ids they may point at.
+ * Faster than tokenizing every tag (Prism alone writes thousands of spans per
+ * page): find the attributes, then check each sits inside a start tag, i.e.
+ * the nearest `<` before it is nearer than the nearest `>`.
+ */
 export function extractLinksAndIds(html: string): LinksAndIds {
   const hrefs: string[] = [];
   const ids = new Set<string>();
-  for (const match of html.matchAll(TOKEN)) {
-    const attributes = match[3];
-    if (!match[2] || !attributes) continue;
-    // Most tags (Prism's token spans, paragraphs) carry neither: skip them without parsing attributes.
-    if (!attributes.includes("id") && !attributes.includes("href") && !attributes.includes("name")) continue;
-    const tag = match[2].toLowerCase();
-    for (const attribute of attributes.matchAll(ATTRIBUTE)) {
-      const name = attribute[1]!.toLowerCase();
-      const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? "";
-      if (name === "id" || (name === "name" && tag === "a")) ids.add(decodeEntities(value));
-      else if (name === "href" && LINK_TAGS.has(tag)) hrefs.push(decodeEntities(value.trim()));
-    }
+  const opaque = opaqueRanges(html);
+  let range = 0;
+  for (const match of html.matchAll(ATTRIBUTE)) {
+    const at = match.index;
+    const before = html.charCodeAt(at - 1);
+    // The attribute name must follow whitespace (not `data-id`, not `xhref`).
+    if (before !== 32 && before !== 10 && before !== 9 && before !== 13) continue;
+    while (range < opaque.length && opaque[range]![1] <= at) range++;
+    if (range < opaque.length && opaque[range]![0] <= at) continue;
+    const open = html.lastIndexOf("<", at);
+    if (open === -1 || (html.lastIndexOf(">", at) > open && !isInsideTag(html, open, at))) continue;
+    let nameEnd = open + 1;
+    while (nameEnd < at && !/[\s/>]/.test(html[nameEnd]!)) nameEnd++;
+    const tag = html.slice(open + 1, nameEnd).toLowerCase();
+    const attribute = html.charCodeAt(at) | 32; // h, i or n, lower-cased
+    const value = decodeEntities(match[1] ?? match[2] ?? match[3] ?? "");
+    if (attribute === 105 || (attribute === 110 && tag === "a")) ids.add(value);
+    else if (attribute === 104 && LINK_TAGS.has(tag)) hrefs.push(value.trim());
   }
   return { hrefs, ids };
 }
@@ -113,35 +145,47 @@ export function checkLinks(pages: readonly BuiltPage[], options: LinkCheckOption
   const findPage = (path: string): BuiltPage | undefined =>
     byPath.get(path) ?? (path.endsWith("/index.html") ? byPath.get(path.slice(0, -"index.html".length)) : byPath.get(`${path}/`));
 
+  // Why a resolved link is broken, or undefined when it is fine.
+  const verdictFor = (pathname: string, hash: string): string | undefined => {
+    const fullPath = decode(pathname);
+    if (!fullPath.startsWith(prefix)) return `it is outside the site's path prefix ${prefix}`;
+    const path = `/${fullPath.slice(prefix.length)}`;
+    if (ignore.some((folder) => path.startsWith(folder))) return undefined;
+    const target = findPage(path);
+    if (!target) return fileExists(path) ? undefined : `no page or file is built at ${path}`;
+    const fragment = decode(hash.slice(1));
+    if (fragment === "" || fragment.toLowerCase() === "top" || !isHtml(target)) return undefined;
+    return scan(target).ids.has(fragment) ? undefined : `${target.url} has no element with id="${fragment}"`;
+  };
+  // Root-relative links (the layout's navigation, on every page) mean the same everywhere: judge each once.
+  const rootVerdicts = new Map<string, string | undefined>();
+  const judgeRootRelative = (href: string): string | undefined => {
+    if (rootVerdicts.has(href)) return rootVerdicts.get(href);
+    const url = new URL(href, ORIGIN);
+    const verdict = verdictFor(url.pathname, url.hash);
+    rootVerdicts.set(href, verdict);
+    return verdict;
+  };
+
   const problems: LinkProblem[] = [];
   for (const page of pages) {
     if (!isHtml(page)) continue;
     const { hrefs, ids } = scan(page);
-    const base = ORIGIN + prefix + page.url.replace(/^\//, "");
-    const report = (href: string, reason: string) => problems.push({ page: page.url, inputPath: page.inputPath, href, reason });
+    let base: string | undefined;
     for (const href of hrefs) {
-      if (href === "" || SCHEME.test(href) || href.startsWith("//")) continue;
+      if (href === "" || href.startsWith("//") || SCHEME.test(href)) continue;
+      let reason: string | undefined;
       if (href.startsWith("#")) {
         const fragment = decode(href.slice(1));
-        if (fragment !== "" && fragment.toLowerCase() !== "top" && !ids.has(fragment)) report(href, `this page has no element with id="${fragment}"`);
-        continue;
+        if (fragment !== "" && fragment.toLowerCase() !== "top" && !ids.has(fragment)) reason = `this page has no element with id="${fragment}"`;
+      } else if (href.startsWith("/")) {
+        reason = judgeRootRelative(href);
+      } else {
+        base ??= ORIGIN + prefix + page.url.replace(/^\//, "");
+        const url = new URL(href, base);
+        reason = verdictFor(url.pathname, url.hash);
       }
-      const url = new URL(href, base);
-      const fullPath = decode(url.pathname);
-      if (!fullPath.startsWith(prefix)) {
-        report(href, `it is outside the site's path prefix ${prefix}`);
-        continue;
-      }
-      const path = `/${fullPath.slice(prefix.length)}`;
-      if (ignore.some((folder) => path.startsWith(folder))) continue;
-      const target = findPage(path);
-      if (!target) {
-        if (!fileExists(path)) report(href, `no page or file is built at ${path}`);
-        continue;
-      }
-      const fragment = decode(url.hash.slice(1));
-      if (fragment === "" || fragment.toLowerCase() === "top" || !isHtml(target)) continue;
-      if (!scan(target).ids.has(fragment)) report(href, `${target.url} has no element with id="${fragment}"`);
+      if (reason) problems.push({ page: page.url, inputPath: page.inputPath, href, reason });
     }
   }
   return problems;

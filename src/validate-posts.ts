@@ -1,4 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import yaml from "js-yaml";
 import { createFrontMatterSchema, type SchemaOptions } from "./front-matter-schema.ts";
@@ -56,8 +57,10 @@ function lineOfKey(yamlText: string, firstLine: number, key: string): number | u
   return index === -1 ? undefined : firstLine + index;
 }
 
+type Schema = ReturnType<typeof createFrontMatterSchema>;
+
 /** Every problem in one post's source text. Pure: the caller reads the file. */
-export function validatePostSource(file: string, source: string, options: SchemaOptions = {}): Problem[] {
+export function validatePostSource(file: string, source: string, options: SchemaOptions | Schema = {}): Problem[] {
   const split = splitFrontMatter(source);
   if (split.unclosed) {
     return [{ file, line: 1, field: "front matter", message: "has no closing --- line: end the front matter with a line containing only ---" }];
@@ -76,7 +79,9 @@ export function validatePostSource(file: string, source: string, options: Schema
     return [{ file, line: split.firstLine, field: "front matter", value: data, message: "must be key: value lines, e.g. title: \"Your title\"" }];
   }
   const record = data as Record<string, unknown>;
-  const result = createFrontMatterSchema(options).safeParse(record);
+  // Build the schema once per run and pass it in: zod compiles each new schema on first use.
+  const schema = "safeParse" in options ? options : createFrontMatterSchema(options);
+  const result = schema.safeParse(record);
   if (result.success) return [];
   const seen = new Set<string>();
   const problems: Problem[] = [];
@@ -129,9 +134,10 @@ export async function listPostFiles(input: string): Promise<string[]> {
 /** Reads every post and returns ALL problems of ALL posts, so one run reports everything. */
 export async function validatePosts(options: ValidateOptions): Promise<Problem[]> {
   const layoutExists = createLayoutLookup(await listFiles(options.layouts));
+  const schema = createFrontMatterSchema({ layoutExists });
   const files = await listPostFiles(options.input);
-  const problems = await Promise.all(files.map(async (file) => validatePostSource(file, await readFile(join(options.input, file), "utf8"), { layoutExists })));
-  return problems.flat();
+  // Read one after another: thousands of concurrent reads queue on libuv's small thread pool and are slower.
+  return files.flatMap((file) => validatePostSource(file, readFileSync(join(options.input, file), "utf8"), schema));
 }
 
 function describeValue(value: unknown): string {
