@@ -91,3 +91,20 @@ test("BLOG_INCLUDE_SCHEDULED=1 publishes scheduled posts in a production build, 
     await rm(input, { recursive: true, force: true });
   }
 });
+
+test("computed permalinks keep templated and paginated permalinks of other pages working", async () => {
+  const site = await buildSite({
+    posts: POSTS,
+    files: {
+      "extra/templated.njk": "---\npermalink: \"/made-{{ 'by' }}-template/\"\n---\nTemplated",
+      "extra/paged.njk": "---\npagination:\n  data: collections.posts\n  size: 1\n  alias: item\npermalink: \"/paged/{{ item.fileSlug }}/\"\n---\n{{ item.data.title }}",
+    },
+  });
+  try {
+    const files = await site.files();
+    expect(files).toContain("made-by-template/index.html");
+    expect(files.filter((file) => file.startsWith("paged/"))).toEqual(["paged/published-post/index.html"]);
+  } finally {
+    await site.cleanup();
+  }
+});
