@@ -6,6 +6,9 @@ import { filtersPlugin } from "./src/plugins/filters.ts";
 import { headersPlugin } from "./src/plugins/headers.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
 import { tagsPlugin } from "./src/plugins/tags.ts";
+import { validationPlugin } from "./src/plugins/validation.ts";
+import { draftsPlugin } from "./src/plugins/drafts.ts";
+import { linkCheckPlugin } from "./src/plugins/link-check.ts";
 
 /**
  * Static options: https://www.11ty.dev/docs/config/#configuration-options
@@ -35,4 +38,8 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(tagsPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
   eleventyConfig.addPlugin(headersPlugin);
+  eleventyConfig.addPlugin(validationPlugin);
+  // BLOG_INCLUDE_SCHEDULED=1 publishes future-dated posts in a production build (README, "Scheduling").
+  eleventyConfig.addPlugin(draftsPlugin, { includeScheduled: process.env.BLOG_INCLUDE_SCHEDULED === "1" });
+  eleventyConfig.addPlugin(linkCheckPlugin, { publicDir: "public" });
 }

@@ -10,7 +10,9 @@ import { toHeadersFile } from "../security-headers.ts";
  */
 export function headersPlugin(eleventyConfig: UserConfig): void {
   // https://www.11ty.dev/docs/events/#eleventy.after
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
+    // `npm run check` builds in memory (toJSON): there is no output folder to write to.
+    if (outputMode !== "fs") return;
     await writeFile(join(directories.output, "_headers"), toHeadersFile());
   });
 }

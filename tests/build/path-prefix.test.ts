@@ -37,7 +37,7 @@ describe(`a site built with pathPrefix "${PREFIX}"`, () => {
         ...(await readRealPosts()),
         "root-relative-markdown-links.md": post(
           "title: Root-relative links in Markdown\ndate: 2024-04-01\ntags: paths",
-          "See [the about page](/about/), [the other post](/posts/embracing-serverless-architecture/#the-benefits), [a relative link](../embracing-serverless-architecture/) and [a section](#end).\n\n![The site icon](/favicon.svg)\n\n## End",
+          "See [the about page](/about/), [the other post](/posts/embracing-serverless-architecture/#main), [a relative link](../embracing-serverless-architecture/) and [a section](#end).\n\n![The site icon](/favicon.svg)\n\n## End",
         ),
       },
     });
@@ -105,7 +105,7 @@ describe(`a site built with pathPrefix "${PREFIX}"`, () => {
   test("links written in Markdown get the prefix; relative links and fragments stay as written", async () => {
     const doc = await site.page("posts/root-relative-markdown-links/index.html");
     const hrefs = [...doc.querySelectorAll(".post-content a")].map((a) => a.getAttribute("href"));
-    expect(hrefs).toEqual(["/blog/about/", "/blog/posts/embracing-serverless-architecture/#the-benefits", "../embracing-serverless-architecture/", "#end"]);
+    expect(hrefs).toEqual(["/blog/about/", "/blog/posts/embracing-serverless-architecture/#main", "../embracing-serverless-architecture/", "#end"]);
     expect(doc.querySelector(".post-content img")?.getAttribute("src")).toBe("/blog/favicon.svg");
     const about = await site.page("about/index.html");
     expect([...about.querySelectorAll("main a")].map((a) => a.getAttribute("href"))).toContain("/blog/feed.xml");

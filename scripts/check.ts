@@ -1,0 +1,115 @@
+/**
+ * `npm run check`: checks all content without publishing anything.
+ * Errors (exit 1): front matter that breaks the schema, internal links and
+ * `#fragment` anchors that point nowhere. Warnings (exit 0, printed): code
+ * fences in a language Prism does not know, mojibake.
+ * Eleventy runs in process with toJSON(): nothing is written to _site/.
+ */
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { fenceLanguage, isKnownLanguage } from "../src/highlight.ts";
+import { checkLinks, type BuiltPage } from "../src/link-check.ts";
+import { DEFAULT_IGNORED_PATHS } from "../src/plugins/link-check.ts";
+import { createMarkdown } from "../src/markdown.ts";
+import { findMojibake } from "../src/mojibake.ts";
+import { splitFrontMatter, validatePosts } from "../src/validate-posts.ts";
+
+export interface Finding {
+  severity: "error" | "warning";
+  file: string;
+  line: number;
+  message: string;
+}
+
+const configPath = fileURLToPath(new URL("../eleventy.config.ts", import.meta.url));
+
+async function listMarkdown(root: string, folder: string): Promise<string[]> {
+  if (!existsSync(join(root, folder))) return [];
+  const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".md")).map((e) => relative(root, join(e.parentPath, e.name)).split("\\").join("/")).sort();
+}
+
+/** Unknown fence languages and mojibake in one Markdown source. */
+export function checkSource(file: string, source: string): Finding[] {
+  const findings: Finding[] = [];
+  const { body, bodyLine } = splitFrontMatter(source);
+  // markdown-it's own parse, so only real fences count (not ``` inside an indented block) and lines are exact.
+  for (const token of createMarkdown().parse(body, {})) {
+    if (token.type !== "fence") continue;
+    const info = token.info.trim().split(/\s+/)[0] ?? "";
+    const language = fenceLanguage(info);
+    if (!isKnownLanguage(language)) {
+      findings.push({
+        severity: "warning",
+        file,
+        line: bodyLine + (token.map?.[0] ?? 0),
+        message: `code fence language "${language}" is unknown to Prism, so the block is not highlighted: use a language from https://prismjs.com/#supported-languages, or "text"`,
+      });
+    }
+  }
+  for (const hit of findMojibake(source)) {
+    findings.push({
+      severity: "warning",
+      file,
+      line: hit.line,
+      message: `"${hit.sequence}" looks like mojibake (UTF-8 text decoded with the wrong charset): retype the character, and save the file as UTF-8`,
+    });
+  }
+  return findings;
+}
+
+/** Runs the site through Eleventy in memory and returns its broken internal links, located in their sources. */
+async function checkSiteLinks(root: string): Promise<Finding[]> {
+  const previous = process.cwd();
+  process.chdir(root);
+  let results: Awaited<ReturnType<Eleventy["toJSON"]>>;
+  try {
+    const eleventy = new Eleventy(".", "_site", { quietMode: true, configPath, runMode: "build" });
+    results = await eleventy.toJSON();
+  } finally {
+    process.chdir(previous);
+  }
+  const pages = results.filter((page): page is BuiltPage => typeof page.url === "string" && typeof page.outputPath === "string");
+  const problems = checkLinks(pages, { pathPrefix: "/", fileExists: (path) => existsSync(join(root, "public", path)), ignore: DEFAULT_IGNORED_PATHS });
+  const sources = new Map<string, string[]>();
+  return Promise.all(
+    problems.map(async (problem) => {
+      const file = relative(root, resolve(root, problem.inputPath)).split("\\").join("/");
+      if (!sources.has(file)) sources.set(file, (await readFile(join(root, file), "utf8")).split(/\r?\n/));
+      const index = sources.get(file)!.findIndex((line) => line.includes(problem.href));
+      return { severity: "error" as const, file, line: index + 1 || 1, message: `link to ${problem.href} is broken: ${problem.reason}` };
+    }),
+  );
+}
+
+/** Every finding for the site in `root`. */
+export async function checkContent(root: string): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const schemaProblems = await validatePosts({ input: root, layouts: join(root, "_includes") });
+  for (const p of schemaProblems) {
+    const value = "value" in p ? ` (${JSON.stringify(p.value)})` : "";
+    findings.push({ severity: "error", file: p.file, line: p.line, message: `${p.field}${value} ${p.message}` });
+  }
+  for (const file of [...(await listMarkdown(root, "posts")), ...(await listMarkdown(root, "pages"))]) {
+    findings.push(...checkSource(file, await readFile(join(root, file), "utf8")));
+  }
+  if (schemaProblems.length === 0) findings.push(...(await checkSiteLinks(root)));
+  return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+async function main(): Promise<void> {
+  const root = process.cwd();
+  const findings = await checkContent(root);
+  for (const f of findings) console.log(`${f.severity.padEnd(7)} ${f.file}:${f.line}  ${f.message}`);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  const hasSchemaErrors = findings.some((f) => f.severity === "error" && !f.message.startsWith("link to "));
+  if (hasSchemaErrors) console.log("Links were not checked: fix the front matter errors first.");
+  console.log(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}.`);
+  process.exitCode = errors > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { checkLinks, formatLinkProblems, type BuiltPage } from "../link-check.ts";
+import { failWith } from "./validation.ts";
+
+/**
+ * Site paths whose links are not checked: Pagefind's index (written after
+ * the build), and pages other features add that the layout already links to
+ * (tags and feeds: /tags/, /feed.xml; reader: /archive/, /search/). Remove
+ * each of the latter once its page is built, so links to it are checked too.
+ */
+export const DEFAULT_IGNORED_PATHS: readonly string[] = ["/pagefind/", "/archive/", "/search/"];
+
+export interface LinkCheckPluginOptions {
+  /** Folder copied as-is to the site root (eleventy.config.ts: `addPassthroughCopy({ public: "/" })`). */
+  publicDir?: string;
+  /** Site paths other tools write after the build, e.g. Pagefind's index: links into them are not checked. */
+  ignore?: readonly string[];
+}
+
+/**
+ * After a build, every internal link and `#fragment` must point at a page,
+ * file or element the build wrote; otherwise the build fails naming the page
+ * and the link. Under `npm start` the same report is a warning.
+ */
+export function linkCheckPlugin(eleventyConfig: UserConfig, options: LinkCheckPluginOptions = {}): void {
+  // https://www.11ty.dev/docs/events/#eleventy.after
+  eleventyConfig.on("eleventy.after", ({ results, directories, runMode, outputMode }) => {
+    // `npm run check` runs Eleventy with toJSON() and checks links itself.
+    if (outputMode !== "fs") return;
+    const pages = results.filter((page): page is BuiltPage => typeof page.url === "string" && typeof page.outputPath === "string");
+    const publicDir = join(directories.input, options.publicDir ?? "public");
+    const problems = checkLinks(pages, {
+      // The `url` filter knows the final path prefix, including one given on the command line.
+      pathPrefix: String(eleventyConfig.getFilter("url")("/")),
+      // Passthrough copies are in the output folder, or only in public/ when the dev server serves them in place.
+      fileExists: (path) => existsSync(join(directories.output, path)) || existsSync(join(publicDir, path)),
+      ignore: options.ignore ?? DEFAULT_IGNORED_PATHS,
+    });
+    if (problems.length === 0) return;
+    const report = `${formatLinkProblems(problems)}\n\nFix each link, or the page it points at.\n`;
+    if (runMode !== "build") {
+      console.warn(`[link check] ${report}`);
+      return;
+    }
+    throw failWith(`${problems.length === 1 ? "1 broken internal link" : `${problems.length} broken internal links`} (listed above).`, report);
+  });
+}

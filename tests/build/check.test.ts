@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { run } from "../helpers/cli.ts";
+import { makeFixture, post, projectRoot } from "../helpers/site.ts";
+
+const SCRIPT = join(projectRoot, "scripts/check.ts");
+const fixtures: string[] = [];
+afterAll(() => Promise.all(fixtures.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+async function check(posts: Record<string, string>) {
+  const input = await makeFixture({ posts });
+  fixtures.push(input);
+  return { input, result: await run([SCRIPT], { cwd: input }) };
+}
+
+describe("npm run check", () => {
+  test("broken links and anchors are errors with file and line; nothing is written", async () => {
+    const { input, result } = await check({
+      "target.md": post("title: Target\ndate: 2024-01-01", "## Real heading\n\nText."),
+      "linker.md": post("title: Linker\ndate: 2024-01-02", "First line.\n\n[gone](/posts/gone/)\n\n[bad anchor](/posts/target/#fake-heading) [good](/posts/target/#real-heading)"),
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split("\n");
+    expect(lines).toContain("error   posts/linker.md:8  link to /posts/gone/ is broken: no page or file is built at /posts/gone/");
+    expect(lines.some((line) => line.startsWith("error   posts/linker.md:10  link to /posts/target/#fake-heading is broken"))).toBe(true);
+    expect(result.stdout).toContain("2 errors, 0 warnings.");
+    expect(existsSync(join(input, "_site"))).toBe(false);
+  });
+
+  test("unknown fence languages and mojibake are warnings with file and line; exit 0", async () => {
+    const { result } = await check({
+      "warnings.md": post("title: Warnings\ndate: 2024-01-01", "Fine text.\n\n```klingon\nqapla'\n```\n\n```python\nprint(1)\n```\n\nIt\u00e2\u20ac\u2122s broken."),
+    });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines.some((line) => line.startsWith('warning posts/warnings.md:8  code fence language "klingon" is unknown to Prism'))).toBe(true);
+    expect(lines.some((line) => line.startsWith("warning posts/warnings.md:16  \"\u00e2\u20ac\u2122\" looks like mojibake"))).toBe(true);
+    expect(result.stdout).toContain("0 errors, 2 warnings.");
+  });
+
+  test("schema problems are errors, and the real posts are clean", async () => {
+    const bad = await check({ "bad.md": post("title: Bad\ndate: 2023-13-45") });
+    expect(bad.result.code).toBe(1);
+    expect(bad.result.stdout).toContain('error   posts/bad.md:3  date ("2023-13-45") must be a real calendar date');
+    const real = await run([SCRIPT], { cwd: projectRoot });
+    expect(real.stdout).toContain("0 errors, 0 warnings.");
+    expect(real.code).toBe(0);
+  });
+});
