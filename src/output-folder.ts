@@ -35,7 +35,8 @@ export function isDedicatedOutputFolder(output: string, folders: ProtectedFolder
     // Inside the input folder is fine (`_site/` in `.`); inside includes or data is not.
     if (source !== input && isSameOrInside(out, source)) return false;
   }
-  return !["package.json", ".git", "eleventy.config.ts", "posts"].some((marker) => existsSync(join(out, marker)));
+  // Not "posts": a built site has a posts/ folder too.
+  return !["package.json", ".git", "eleventy.config.ts"].some((marker) => existsSync(join(out, marker)));
 }
 
 /**
