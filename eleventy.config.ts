@@ -3,6 +3,7 @@ import { site } from "./src/site.ts";
 import { collectionsPlugin } from "./src/plugins/collections.ts";
 import { filtersPlugin } from "./src/plugins/filters.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
+import { readerPlugin } from "./src/plugins/reader.ts";
 
 /**
  * Static options: https://www.11ty.dev/docs/config/#configuration-options
@@ -29,4 +30,5 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(collectionsPlugin);
+  eleventyConfig.addPlugin(readerPlugin);
 }
