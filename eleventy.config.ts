@@ -2,8 +2,11 @@ import type { UserConfig } from "@11ty/eleventy";
 import { site } from "./src/site.ts";
 import { collectionsPlugin } from "./src/plugins/collections.ts";
 import { filtersPlugin } from "./src/plugins/filters.ts";
+import { imagesPlugin } from "./src/plugins/images.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
 import { readerPlugin } from "./src/plugins/reader.ts";
+import { searchPlugin } from "./src/plugins/search.ts";
+import { seoPlugin } from "./src/plugins/seo.ts";
 
 /**
  * Static options: https://www.11ty.dev/docs/config/#configuration-options
@@ -31,4 +34,7 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(collectionsPlugin);
   eleventyConfig.addPlugin(readerPlugin);
+  eleventyConfig.addPlugin(seoPlugin);
+  eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.addPlugin(imagesPlugin);
 }

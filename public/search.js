@@ -1,0 +1,8 @@
+// Starts Pagefind's search UI on /search/ (loaded there only). Without JavaScript
+// the page keeps its plain explanation and link to the archive.
+window.addEventListener("DOMContentLoaded", () => {
+  const target = document.getElementById("search");
+  if (!target || typeof PagefindUI === "undefined") return;
+  target.replaceChildren();
+  new PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false });
+});

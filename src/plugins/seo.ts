@@ -1,0 +1,16 @@
+import type { CollectionItem, UserConfig } from "@11ty/eleventy";
+import { toAbsoluteUrl, toBlogPosting, toJsonLd, toLastModified, toSitemapEntries, type BlogPostingInput } from "../seo.ts";
+import { site } from "../site.ts";
+
+/**
+ * Filters for the SEO head (`partials/head-seo.njk`), sitemap.xml and
+ * robots.txt. Every value comes from `src/site.ts` and the page's front matter.
+ */
+export function seoPlugin(eleventyConfig: UserConfig): void {
+  // Expects a path that went through `url` first, so the pathPrefix is in it.
+  eleventyConfig.addFilter("toAbsoluteUrl", (path: string) => toAbsoluteUrl(path, site.url));
+  eleventyConfig.addFilter("toJsonLd", (value: unknown) => toJsonLd(value));
+  eleventyConfig.addFilter("toBlogPosting", (post: Omit<BlogPostingInput, "updated"> & { updated?: unknown; inputPath?: string }) =>
+    toBlogPosting({ ...post, updated: toLastModified(post, post.date) }, site));
+  eleventyConfig.addFilter("getSitemapEntries", (pages: CollectionItem[]) => toSitemapEntries(pages));
+}
