@@ -61,6 +61,7 @@ export function buildPostNavigation<T extends NavigablePost>(posts: readonly T[]
   for (const post of ordered) {
     const name = seriesName(post);
     if (name === undefined) continue;
+    seriesPart(post); // validates it even when the series has one part
     const parts = seriesByName.get(name);
     if (parts) parts.push(post);
     else seriesByName.set(name, [post]);
