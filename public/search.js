@@ -4,5 +4,5 @@ window.addEventListener("DOMContentLoaded", () => {
   const target = document.getElementById("search");
   if (!target || typeof PagefindUI === "undefined") return;
   target.replaceChildren();
-  new PagefindUI({ element: "#search", showSubResults: true, showImages: false, resetStyles: false });
+  new PagefindUI({ element: "#search", showSubResults: true, showImages: false });
 });
