@@ -5,4 +5,6 @@ window.addEventListener("DOMContentLoaded", () => {
   if (!target || typeof PagefindUI === "undefined") return;
   target.replaceChildren();
   new PagefindUI({ element: "#search", showSubResults: true, showImages: false });
+  // Pagefind's input has a placeholder but no accessible name of its own.
+  target.querySelector("input")?.setAttribute("aria-label", "Search the posts");
 });
