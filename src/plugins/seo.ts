@@ -1,5 +1,6 @@
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
 import { toAbsoluteUrl, toBlogPosting, toJsonLd, toLastModified, toSitemapEntries, type BlogPostingInput } from "../seo.ts";
+import { toIsoDate } from "../dates.ts";
 import { site } from "../site.ts";
 
 /**
@@ -12,5 +13,9 @@ export function seoPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("toJsonLd", (value: unknown) => toJsonLd(value));
   eleventyConfig.addFilter("toBlogPosting", (post: Omit<BlogPostingInput, "updated"> & { updated?: unknown; inputPath?: string }) =>
     toBlogPosting({ ...post, updated: toLastModified(post, post.date) }, site));
-  eleventyConfig.addFilter("getSitemapEntries", (pages: CollectionItem[]) => toSitemapEntries(pages));
+  // Final <loc>/<lastmod> strings in one pass: the sitemap lists every page, so no per-entry filter chain in the template.
+  eleventyConfig.addFilter("getSitemapEntries", (pages: CollectionItem[]) => {
+    const toHref = eleventyConfig.getFilter("url") as (url: string) => string;
+    return toSitemapEntries(pages).map((entry) => ({ loc: toAbsoluteUrl(toHref(entry.url), site.url), lastmod: toIsoDate(entry.lastModified, site.timeZone) }));
+  });
 }
