@@ -10,6 +10,10 @@ import { site } from "../site.ts";
 export function seoPlugin(eleventyConfig: UserConfig): void {
   // Expects a path that went through `url` first, so the pathPrefix is in it.
   eleventyConfig.addFilter("toAbsoluteUrl", (path: string) => toAbsoluteUrl(path, site.url));
+  // `updated` from front matter (a YAML date or an ISO string), else the given date.
+  eleventyConfig.addFilter("toLastModified", function (this: { page?: { inputPath?: string } }, updated: unknown, date: Date) {
+    return toLastModified({ updated, inputPath: this.page?.inputPath }, date);
+  });
   eleventyConfig.addFilter("toJsonLd", (value: unknown) => toJsonLd(value));
   eleventyConfig.addFilter("toBlogPosting", (post: Omit<BlogPostingInput, "updated"> & { updated?: unknown; inputPath?: string }) =>
     toBlogPosting({ ...post, updated: toLastModified(post, post.date) }, site));

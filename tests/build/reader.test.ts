@@ -104,6 +104,7 @@ describe("reader features on a fixture blog", () => {
       author: { "@type": "Person", name: "The Invisible Servers team" },
     });
     expect(doc.querySelector("head b")).toBeNull();
+    expect(doc.querySelector('meta[property="article:modified_time"]')?.getAttribute("content")).toBe("2024-03-03");
   });
 
   test("every page has a unique title and description, a canonical URL and sharing tags", async () => {
