@@ -3,12 +3,16 @@ import { site } from "./src/site.ts";
 import { collectionsPlugin } from "./src/plugins/collections.ts";
 import { feedsPlugin } from "./src/plugins/feeds.ts";
 import { filtersPlugin } from "./src/plugins/filters.ts";
+import { draftsPlugin } from "./src/plugins/drafts.ts";
 import { headersPlugin } from "./src/plugins/headers.ts";
+import { imagesPlugin } from "./src/plugins/images.ts";
+import { linkCheckPlugin } from "./src/plugins/link-check.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
+import { readerPlugin } from "./src/plugins/reader.ts";
+import { searchPlugin } from "./src/plugins/search.ts";
+import { seoPlugin } from "./src/plugins/seo.ts";
 import { tagsPlugin } from "./src/plugins/tags.ts";
 import { validationPlugin } from "./src/plugins/validation.ts";
-import { draftsPlugin } from "./src/plugins/drafts.ts";
-import { linkCheckPlugin } from "./src/plugins/link-check.ts";
 
 /**
  * Static options: https://www.11ty.dev/docs/config/#configuration-options
@@ -42,4 +46,8 @@ export default function blog(eleventyConfig: UserConfig): void {
   // BLOG_INCLUDE_SCHEDULED=1 publishes future-dated posts in a production build (README, "Scheduling").
   eleventyConfig.addPlugin(draftsPlugin, { includeScheduled: process.env.BLOG_INCLUDE_SCHEDULED === "1" });
   eleventyConfig.addPlugin(linkCheckPlugin, { publicDir: "public" });
+  eleventyConfig.addPlugin(readerPlugin);
+  eleventyConfig.addPlugin(seoPlugin);
+  eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.addPlugin(imagesPlugin);
 }

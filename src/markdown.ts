@@ -1,6 +1,7 @@
 import MarkdownIt from "markdown-it";
-import { highlightCode } from "./highlight.ts";
+import { escapeHtml, highlightCode } from "./highlight.ts";
 import { toSlug } from "./slugs.ts";
+import { headingText, tocPlugin } from "./toc.ts";
 
 /**
  * The Markdown library Eleventy renders posts with. Authors' raw HTML is
@@ -11,6 +12,8 @@ export function createMarkdown(): MarkdownIt {
   // markdown-it passes the first word of the fence info; the rest is ignored.
   md.options.highlight = (code, language) => highlightCode(code, language);
   addHeadingIds(md);
+  addHeadingAnchors(md);
+  md.use(tocPlugin);
   return md;
 }
 
@@ -31,5 +34,36 @@ function addHeadingIds(md: MarkdownIt): void {
       used.set(base, count + 1);
       token.attrSet("id", count === 0 ? base : `${base}-${count + 1}`);
     }
+  });
+}
+
+/**
+ * A link to each section heading (h2–h6), placed after the heading rather
+ * than inside it, so the heading's accessible name stays its text: the
+ * "linkAfterHeader" pattern of markdown-it-anchor, after
+ * https://amberwilson.co.uk/blog/are-your-anchor-links-accessible/.
+ * The visible "#" is hidden from screen readers, which hear
+ * "Link to section: <heading>" instead. The ids come from `heading_ids`.
+ */
+function addHeadingAnchors(md: MarkdownIt): void {
+  md.core.ruler.push("heading_anchors", (state) => {
+    const tokens = state.tokens;
+    const out: typeof tokens = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const id = token.type === "heading_open" && token.tag !== "h1" ? token.attrGet("id") : null;
+      if (!id) {
+        out.push(token);
+        continue;
+      }
+      const open = new state.Token("html_block", "", 0);
+      open.content = `<div class="heading-wrapper">\n`;
+      const text = headingText(tokens[i + 1]?.children ?? []);
+      const close = new state.Token("html_block", "", 0);
+      close.content = `<a class="heading-anchor" data-pagefind-ignore href="#${escapeHtml(encodeURIComponent(id))}"><span aria-hidden="true">#</span><span class="visually-hidden">Link to section: ${escapeHtml(text)}</span></a>\n</div>\n`;
+      out.push(open, token, tokens[i + 1]!, tokens[i + 2]!, close);
+      i += 2;
+    }
+    state.tokens = out;
   });
 }

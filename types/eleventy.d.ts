@@ -64,6 +64,7 @@ declare module "@11ty/eleventy" {
     addWatchTarget(path: string): void;
     addPreprocessor(name: string, extensions: string, fn: (data: Record<string, any>, content: string) => unknown): void;
     setLibrary(name: string, library: unknown): void;
+    amendLibrary(name: "md", fn: (library: import("markdown-it").default) => unknown): void;
     setInputDirectory(dir: string): void;
     setOutputDirectory(dir: string): void;
     setIncludesDirectory(dir: string): void;

@@ -67,15 +67,6 @@ describe("a preview (npm start: runMode serve)", () => {
   });
 });
 
-test("watch mode previews drafts too", async () => {
-  const site = await buildSite({ posts: POSTS, runMode: "watch" });
-  try {
-    expect(await site.files()).toContain("posts/draft-post/index.html");
-  } finally {
-    await site.cleanup();
-  }
-});
-
 test("BLOG_INCLUDE_SCHEDULED=1 publishes scheduled posts in a production build, never drafts", async () => {
   const input = await makeFixture({ posts: POSTS });
   try {
@@ -104,6 +95,17 @@ test("computed permalinks keep templated and paginated permalinks of other pages
     const files = await site.files();
     expect(files).toContain("made-by-template/index.html");
     expect(files.filter((file) => file.startsWith("paged/"))).toEqual(["paged/published-post/index.html"]);
+  } finally {
+    await site.cleanup();
+  }
+});
+
+// Last in this file: after an in-process build in watch mode, Eleventy keeps module-level state that can break a
+// later in-process build of paginated templates (TemplateContentPrematureUseError). Real watch runs are unaffected.
+test("watch mode previews drafts too", async () => {
+  const site = await buildSite({ posts: POSTS, runMode: "watch" });
+  try {
+    expect(await site.files()).toContain("posts/draft-post/index.html");
   } finally {
     await site.cleanup();
   }

@@ -23,10 +23,12 @@ export interface BuiltSite {
 export interface FixtureOptions {
   /** Markdown files under posts/, by file name. When omitted, the real posts are used. */
   posts?: Record<string, string>;
-  /** Extra files anywhere in the input folder, by relative path. */
-  files?: Record<string, string>;
+  /** Extra files anywhere in the input folder, by relative path (text, or bytes for images). */
+  files?: Record<string, string | Uint8Array>;
   runMode?: "build" | "serve" | "watch";
   pathPrefix?: string;
+  /** Build the Pagefind search index too (slower; off unless a test searches). See `site.searchIndex`. */
+  searchIndex?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function makeFixture(options: FixtureOptions = {}): Promise<string>
   return input;
 }
 
-function prefixed(folder: string, files: Record<string, string>): Record<string, string> {
+function prefixed<T>(folder: string, files: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(files).map(([name, text]) => [`${folder}/${name}`, text]));
 }
 
@@ -65,6 +67,8 @@ export async function readRealPosts(): Promise<Record<string, string>> {
 export async function buildSite(options: FixtureOptions = {}): Promise<BuiltSite> {
   const input = await makeFixture(options);
   const previous = process.cwd();
+  const previousSearchIndex = process.env.SEARCH_INDEX;
+  process.env.SEARCH_INDEX = options.searchIndex ? "on" : "off";
   process.chdir(input);
   try {
     const eleventy = new Eleventy(".", "_site", {
@@ -76,6 +80,8 @@ export async function buildSite(options: FixtureOptions = {}): Promise<BuiltSite
     await eleventy.write();
   } finally {
     process.chdir(previous);
+    if (previousSearchIndex === undefined) delete process.env.SEARCH_INDEX;
+    else process.env.SEARCH_INDEX = previousSearchIndex;
   }
   return builtSite(input, join(input, "_site"));
 }

@@ -52,3 +52,31 @@ describe("headings", () => {
     expect([...doc.querySelectorAll("h2, h3")].map((h) => h.id)).toEqual(["why-it-matters", "why-it-matters-2", "c-plus-plus-and-you"]);
   });
 });
+
+describe("heading anchors and table of contents", () => {
+  test("each section heading is followed by a link to it with a readable name, and keeps its id", () => {
+    const doc = render("## Why it matters\n\ntext");
+    const heading = doc.querySelector("h2")!;
+    expect(heading.id).toBe("why-it-matters");
+    expect(heading.textContent).toBe("Why it matters");
+    const anchor = heading.nextElementSibling!;
+    expect(anchor.getAttribute("href")).toBe("#why-it-matters");
+    expect(anchor.querySelector(".visually-hidden")?.textContent).toBe("Link to section: Why it matters");
+    expect(anchor.querySelector('[aria-hidden="true"]')?.textContent).toBe("#");
+  });
+
+  test("a page title (h1) gets no anchor", () => {
+    const doc = render("# About\n\ntext");
+    expect(doc.querySelector(".heading-anchor")).toBeNull();
+  });
+
+  test("h2 and h3 headings are left on the render env for the layout's table of contents", () => {
+    const env: { toc?: unknown } = {};
+    md.render("## One\n\n### Two `code`\n\n#### Deep\n\n## One", env);
+    expect(env.toc).toEqual([
+      { id: "one", text: "One", level: 2 },
+      { id: "two-code", text: "Two code", level: 3 },
+      { id: "one-2", text: "One", level: 2 },
+    ]);
+  });
+});
