@@ -1,0 +1,76 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+export interface BuildRun {
+  wallSeconds: number;
+  /** Largest resident set of any Node process of the build, in MB. */
+  peakRssMb: number;
+  pagesWritten: number;
+}
+
+export interface BuildCommand {
+  /** Executable and arguments; run with `cwd` as the site folder. */
+  argv: string[];
+  cwd: string;
+  output: string;
+  /** Extra Node flags for every Node process of the build (e.g. --cpu-prof). */
+  nodeFlags?: string[];
+}
+
+/**
+ * Node reports a process's own peak RSS at exit (process.resourceUsage().maxRSS,
+ * kilobytes: https://nodejs.org/api/process.html#processresourceusage). The tsx
+ * CLI runs Eleventy in a child node process; NODE_OPTIONS reaches both, and the
+ * largest figure is the build's peak. (Checked against /usr/bin/time -v, which
+ * reports the same largest-process figure: see README, Performance.)
+ */
+const RSS_REPORTER = `process.on("exit", () => {
+  require("node:fs").appendFileSync(process.env.BENCH_RSS_FILE, process.pid + " " + process.resourceUsage().maxRSS + "\\n");
+});
+`;
+
+let reporterPath: string | undefined;
+async function rssReporter(): Promise<string> {
+  if (!reporterPath) {
+    const folder = await mkdtemp(join(tmpdir(), "blog-bench-rss-"));
+    reporterPath = join(folder, "report-rss.cjs");
+    await writeFile(reporterPath, RSS_REPORTER);
+  }
+  return reporterPath;
+}
+
+/** Runs one build in a fresh child process, then deletes its output (not timed). */
+export async function runBuild(command: BuildCommand): Promise<BuildRun> {
+  await rm(command.output, { recursive: true, force: true });
+  const reporter = await rssReporter();
+  const rssFile = `${reporter}.${process.pid}.${Date.now()}.txt`;
+  const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--require=${reporter}`, ...(command.nodeFlags ?? [])].join(" ").trim();
+  const [executable, ...args] = command.argv;
+  const started = performance.now();
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(executable!, args, {
+      cwd: command.cwd,
+      env: { ...process.env, NODE_OPTIONS: nodeOptions, BENCH_RSS_FILE: rssFile },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`Build failed (exit ${code}) in ${command.cwd}: ${command.argv.join(" ")}\n${stderr}`);
+  const peakKb = Math.max(0, ...(await readFile(rssFile, "utf8")).trim().split("\n").map((line) => Number(line.split(" ")[1])));
+  await rm(rssFile, { force: true });
+  const pagesWritten = await countHtmlFiles(command.output);
+  await rm(command.output, { recursive: true, force: true });
+  return { wallSeconds, peakRssMb: peakKb / 1024, pagesWritten };
+}
+
+export async function countHtmlFiles(folder: string): Promise<number> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html")).length;
+}
