@@ -101,7 +101,7 @@ function summarise(runs: BuildRun[], posts: number): BuildSummary {
 }
 
 async function profileBuild(command: BuildCommand, folder: string): Promise<ProfileSummary> {
-  await runBuild({ ...command, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${folder}`] });
+  await runBuild({ ...command, nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${folder}`] }, folder);
   return summariseProfile(await largestProfile(folder), projectRoot);
 }
 
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     for (let run = 1; run <= options.runs; run++) {
       // Interleaved, so a slow spell on the machine hits both alike.
       for (const [name, command, runs] of [["full", full, fullRuns], ["bare", bare, bareRuns]] as const) {
-        const result = await runBuild(command);
+        const result = await runBuild(command, root);
         runs.push(result);
         log(`run ${run}/${options.runs} ${name}: ${result.wallSeconds.toFixed(2)} s, ${result.peakRssMb.toFixed(0)} MB, ${result.pagesWritten} pages`);
       }

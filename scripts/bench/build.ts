@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -32,21 +31,16 @@ const RSS_REPORTER = `process.on("exit", () => {
 });
 `;
 
-let reporterPath: string | undefined;
-async function rssReporter(): Promise<string> {
-  if (!reporterPath) {
-    const folder = await mkdtemp(join(tmpdir(), "blog-bench-rss-"));
-    reporterPath = join(folder, "report-rss.cjs");
-    await writeFile(reporterPath, RSS_REPORTER);
-  }
-  return reporterPath;
-}
-
-/** Runs one build in a fresh child process, then deletes its output (not timed). */
-export async function runBuild(command: BuildCommand): Promise<BuildRun> {
+/**
+ * Runs one build in a fresh child process, then deletes its output (not
+ * timed). `scratch` is a folder for the RSS reporter and its figures.
+ */
+export async function runBuild(command: BuildCommand, scratch: string): Promise<BuildRun> {
   await rm(command.output, { recursive: true, force: true });
-  const reporter = await rssReporter();
-  const rssFile = `${reporter}.${process.pid}.${Date.now()}.txt`;
+  const reporter = join(scratch, "report-rss.cjs");
+  await writeFile(reporter, RSS_REPORTER);
+  const rssFile = join(scratch, "rss.txt");
+  await rm(rssFile, { force: true });
   const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--require=${reporter}`, ...(command.nodeFlags ?? [])].join(" ").trim();
   const [executable, ...args] = command.argv;
   const started = performance.now();
