@@ -7,6 +7,8 @@ export interface BuildRun {
   wallSeconds: number;
   /** Largest resident set of any Node process of the build, in MB. */
   peakRssMb: number;
+  /** User + system CPU time of the build's Node processes: less disturbed than wall time when other work shares the machine. */
+  cpuSeconds: number;
   pagesWritten: number;
 }
 
@@ -20,14 +22,15 @@ export interface BuildCommand {
 }
 
 /**
- * Node reports a process's own peak RSS at exit (process.resourceUsage().maxRSS,
+ * Node reports a process's own peak RSS and CPU time at exit (process.resourceUsage().maxRSS,
  * kilobytes: https://nodejs.org/api/process.html#processresourceusage). The tsx
  * CLI runs Eleventy in a child node process; NODE_OPTIONS reaches both, and the
  * largest figure is the build's peak. (Checked against /usr/bin/time -v, which
  * reports the same largest-process figure: see README, Performance.)
  */
 const RSS_REPORTER = `process.on("exit", () => {
-  require("node:fs").appendFileSync(process.env.BENCH_RSS_FILE, process.pid + " " + process.resourceUsage().maxRSS + "\\n");
+  const usage = process.resourceUsage();
+  require("node:fs").appendFileSync(process.env.BENCH_RSS_FILE, [process.pid, usage.maxRSS, usage.userCPUTime + usage.systemCPUTime].join(" ") + "\\n");
 });
 `;
 
@@ -57,11 +60,13 @@ export async function runBuild(command: BuildCommand, scratch: string): Promise<
   });
   const wallSeconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`Build failed (exit ${code}) in ${command.cwd}: ${command.argv.join(" ")}\n${stderr}`);
-  const peakKb = Math.max(0, ...(await readFile(rssFile, "utf8")).trim().split("\n").map((line) => Number(line.split(" ")[1])));
+  const reports = (await readFile(rssFile, "utf8")).trim().split("\n").map((line) => line.split(" ").map(Number));
+  const peakKb = Math.max(0, ...reports.map((report) => report[1]!));
+  const cpuMicroseconds = reports.reduce((sum, report) => sum + report[2]!, 0);
   await rm(rssFile, { force: true });
   const pagesWritten = await countHtmlFiles(command.output);
   await rm(command.output, { recursive: true, force: true });
-  return { wallSeconds, peakRssMb: peakKb / 1024, pagesWritten };
+  return { wallSeconds, peakRssMb: peakKb / 1024, cpuSeconds: cpuMicroseconds / 1e6, pagesWritten };
 }
 
 export async function countHtmlFiles(folder: string): Promise<number> {
