@@ -17,7 +17,11 @@ export interface BuildCommand {
   argv: string[];
   cwd: string;
   output: string;
-  /** Extra Node flags for every Node process of the build (e.g. --cpu-prof). */
+  /**
+   * Node flags for the build's Node process, passed on the command line after
+   * the executable (node, or tsx, which forwards them): Node 20 refuses
+   * --cpu-prof in NODE_OPTIONS.
+   */
   nodeFlags?: string[];
 }
 
@@ -44,8 +48,9 @@ export async function runBuild(command: BuildCommand, scratch: string): Promise<
   await writeFile(reporter, RSS_REPORTER);
   const rssFile = join(scratch, "rss.txt");
   await rm(rssFile, { force: true });
-  const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--require=${reporter}`, ...(command.nodeFlags ?? [])].join(" ").trim();
+  const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--require=${reporter}`].join(" ").trim();
   const [executable, ...args] = command.argv;
+  args.unshift(...(command.nodeFlags ?? []));
   const started = performance.now();
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
     const child = spawn(executable!, args, {
