@@ -4,13 +4,8 @@ import type { UserConfig } from "@11ty/eleventy";
 import { checkLinks, formatLinkProblems, type BuiltPage } from "../link-check.ts";
 import { failWith } from "./validation.ts";
 
-/**
- * Site paths whose links are not checked: Pagefind's index (written after
- * the build), and pages other features add that the layout already links to
- * (tags and feeds: /tags/, /feed.xml; reader: /archive/, /search/). Remove
- * each of the latter once its page is built, so links to it are checked too.
- */
-export const DEFAULT_IGNORED_PATHS: readonly string[] = ["/pagefind/", "/archive/", "/search/"];
+/** Site paths whose links are not checked: Pagefind's index, written by the search plugin after the link check may run. */
+export const DEFAULT_IGNORED_PATHS: readonly string[] = ["/pagefind/"];
 
 export interface LinkCheckPluginOptions {
   /** Folder copied as-is to the site root (eleventy.config.ts: `addPassthroughCopy({ public: "/" })`). */

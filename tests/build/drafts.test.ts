@@ -84,7 +84,9 @@ test("BLOG_INCLUDE_SCHEDULED=1 publishes scheduled posts in a production build, 
 });
 
 test("computed permalinks keep templated and paginated permalinks of other pages working", async () => {
-  const site = await buildSite({
+  // Through the real CLI: several in-process Eleventy builds in one worker can leave Eleventy's module-level
+  // state behind (TemplateContentPrematureUseError under load); a fresh process is what `npm run build` is.
+  const input = await makeFixture({
     posts: POSTS,
     files: {
       "extra/templated.njk": "---\npermalink: \"/made-{{ 'by' }}-template/\"\n---\nTemplated",
@@ -92,16 +94,17 @@ test("computed permalinks keep templated and paginated permalinks of other pages
     },
   });
   try {
-    const files = await site.files();
+    const result = await runEleventy(input, ["--quiet"], { SEARCH_INDEX: "off" });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const files = await builtSite(input, join(input, "_site")).files();
     expect(files).toContain("made-by-template/index.html");
     expect(files.filter((file) => file.startsWith("paged/"))).toEqual(["paged/published-post/index.html"]);
   } finally {
-    await site.cleanup();
+    await rm(input, { recursive: true, force: true });
   }
 });
 
-// Last in this file: after an in-process build in watch mode, Eleventy keeps module-level state that can break a
-// later in-process build of paginated templates (TemplateContentPrematureUseError). Real watch runs are unaffected.
 test("watch mode previews drafts too", async () => {
   const site = await buildSite({ posts: POSTS, runMode: "watch" });
   try {

@@ -6,12 +6,14 @@ import { noProblems, useSiteInBrowser } from "../helpers/browser.ts";
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** Each kind of page once. After merging: add "/archive/" and "/search/". */
+/** Each kind of page once. */
 const pages: Array<{ path: string; expectStatus?: number }> = [
   { path: "/" },
   { path: "/posts/embracing-serverless-architecture/" },
   { path: "/tags/" },
   { path: "/tags/cloud-computing/" },
+  { path: "/archive/" },
+  { path: "/search/" },
   { path: "/about/" },
   { path: "/no/such/page/", expectStatus: 404 },
 ];

@@ -13,7 +13,8 @@ import { makeFixture } from "../helpers/site.ts";
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   assertChromium();
   const input = await makeFixture();
-  const result = await runEleventy(input);
+  // The search journey needs the Pagefind index.
+  const result = await runEleventy(input, [], { SEARCH_INDEX: "on" });
   if (result.code !== 0) throw new Error(`Building the site for the browser tests failed:\n${result.stderr}`);
   project.provide("e2eSiteOutput", join(input, "_site"));
   return () => rm(input, { recursive: true, force: true });

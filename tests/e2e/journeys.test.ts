@@ -79,9 +79,57 @@ describe("a reader walking the built site in Chromium", () => {
     await expect(opened.page.locator(".post-list h2 a").allTextContents()).resolves.toContain("Embracing Serverless Architecture");
   });
 
-  // Journeys for features on other branches: turn each into a test when its feature is merged (and add its pages to accessibility.test.ts).
-  test.todo("/archive/ lists every post, newest first (reader branch)");
-  test.todo("/search/: typing a query finds the seed post; Pagefind's WebAssembly runs under the CSP (reader branch)");
-  test.todo("the copy button copies a code block: site.visit(SEED, { permissions: ['clipboard-read', 'clipboard-write'] }), then read navigator.clipboard (reader branch)");
-  test.todo("the theme toggle sets <html data-theme> and the choice survives page.reload() (reader branch)");
+  test("/archive/ lists every post by year, newest first, and links to each", async () => {
+    const { page, settledProblems } = await site.visit("/archive/");
+    await expect(page.locator("main h2").allTextContents()).resolves.toEqual(["2025", "2023"]);
+    const links = await page.locator("main li a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")));
+    expect(links).toEqual([SECOND, SEED]);
+    await Promise.all([page.waitForURL(site.url(SEED)), page.locator(`main a[href="${SEED}"]`).click()]);
+    expect(await settledProblems()).toEqual(noProblems);
+  });
+
+  test("/search/: a query finds the seed post, with Pagefind's WebAssembly running under the CSP", async () => {
+    const { page, settledProblems } = await site.visit("/search/");
+    const input = page.getByRole("searchbox").or(page.locator("#search input")).first();
+    await input.fill("lambda handler");
+    const result = page.locator(".pagefind-ui__result-link", { hasText: "Embracing Serverless Architecture" });
+    await expect(result.first().waitFor({ timeout: 15_000 })).resolves.toBeUndefined();
+    expect(await result.first().getAttribute("href")).toBe(SEED);
+    expect(await settledProblems()).toEqual(noProblems);
+  });
+
+  test("/search/ without JavaScript explains itself and links to the archive", async () => {
+    const { page, settledProblems } = await site.visit("/search/", { javaScriptEnabled: false });
+    await expect(page.locator('#search a[href="/archive/"]').isVisible()).resolves.toBe(true);
+    expect(await settledProblems()).toEqual(noProblems);
+  });
+
+  test("the copy button copies a code block", async () => {
+    const { page, settledProblems } = await site.visit(SEED, { permissions: ["clipboard-read", "clipboard-write"] });
+    const button = page.getByRole("button", { name: "Copy code block 1" });
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe("Copied");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.locator("pre.language-python code").textContent());
+    expect(copied).toContain("def lambda_handler(event, context):");
+    expect(await settledProblems()).toEqual(noProblems);
+  });
+
+  test("the theme toggle starts from the OS preference, switches, and survives a reload", async () => {
+    const { page, settledProblems } = await site.visit("/", { colorScheme: "dark" });
+    const toggle = page.locator("button.theme-toggle");
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
+    const darkBackground = await background();
+    await toggle.click();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe("light");
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
+    const lightBackground = await background();
+    expect(lightBackground).not.toBe(darkBackground);
+    await page.reload();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe("light");
+    await expect(background()).resolves.toBe(lightBackground);
+    await expect(page.locator("button.theme-toggle").getAttribute("aria-pressed")).resolves.toBe("false");
+    expect(await settledProblems()).toEqual(noProblems);
+  });
 });
