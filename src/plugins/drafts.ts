@@ -8,15 +8,17 @@ export interface DraftsOptions {
   now?: () => Date;
 }
 
-type PageData = { draft?: unknown; date?: unknown; permalink?: unknown; eleventyExcludeFromCollections?: unknown };
+type PageData = { draft?: unknown; date?: unknown };
 
 /**
  * Drafts (`draft: true`) and scheduled posts (dated in the future) are left
- * out of a production build: no page (`permalink: false`) and no collection,
- * hence no listing, tag page, feed or sitemap entry. Under `npm start` they are
- * built, and `publicationState` lets partials/draft-mark.njk mark them.
- * Same approach as eleventy-base-blog's _config/drafts.js, with the run mode
- * taken from the event rather than from an environment variable.
+ * out of a production build entirely: no page, no collection, hence no
+ * listing, tag page, feed, sitemap or search entry. Under `npm start` they
+ * are built, and the `toPublicationState` filter lets partials/draft-mark.njk
+ * mark them. A preprocessor that returns false drops the template before any
+ * data is computed (https://www.11ty.dev/docs/config-preprocessors/), which
+ * costs nothing per page, unlike global computed `permalink` data; the run
+ * mode comes from the event, not from an environment variable.
  */
 export function draftsPlugin(eleventyConfig: UserConfig, options: DraftsOptions = {}): void {
   let runMode: RunMode = "build";
@@ -26,10 +28,10 @@ export function draftsPlugin(eleventyConfig: UserConfig, options: DraftsOptions 
     runMode = args.runMode;
     now = options.now?.() ?? new Date();
   });
-  const heldBack = (data: PageData) => isHeldBack(toPublicationState(data, now), { runMode, includeScheduled: options.includeScheduled ?? false });
 
-  // Global computed data: a function returning the computed-data function (https://www.11ty.dev/docs/data-global-custom/).
-  eleventyConfig.addGlobalData("eleventyComputed.publicationState", () => (data: PageData) => toPublicationState(data, now));
-  eleventyConfig.addGlobalData("eleventyComputed.permalink", () => (data: PageData) => (heldBack(data) ? false : data.permalink));
-  eleventyConfig.addGlobalData("eleventyComputed.eleventyExcludeFromCollections", () => (data: PageData) => (heldBack(data) ? true : data.eleventyExcludeFromCollections));
+  eleventyConfig.addPreprocessor("drafts", "*", (data: PageData) => {
+    if (isHeldBack(toPublicationState(data, now), { runMode, includeScheduled: options.includeScheduled ?? false })) return false;
+    return undefined;
+  });
+  eleventyConfig.addFilter("toPublicationState", (draft: unknown, date: unknown) => toPublicationState({ draft, date }, now));
 }
