@@ -15,8 +15,12 @@ function decodeEntities(text: string): string {
  * boundary. Returned unescaped: templates escape it on output.
  */
 export function toExcerpt(html: string, maxLength = 200): string {
-  const paragraph = /<p\b[^>]*>([\s\S]*?)<\/p>/i.exec(html)?.[1] ?? "";
-  const text = decodeEntities(paragraph.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+  // The first paragraph with text: a post may open with an image or a figure.
+  let text = "";
+  for (const match of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gi)) {
+    text = decodeEntities((match[1] ?? "").replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+    if (text) break;
+  }
   if (text.length <= maxLength) return text;
   const cut = text.slice(0, maxLength + 1);
   const lastSpace = cut.lastIndexOf(" ");

@@ -18,21 +18,33 @@ export function createMarkdown(): MarkdownIt {
 }
 
 /**
+ * Ids the layout itself uses on a post page; a heading must not take them
+ * (`## Main` would otherwise break the skip link, which targets #main).
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(["main", "toc-title", "series-title", "related-title", "search"]);
+
+/**
  * Stable, unique ids on every heading, derived from its text, so links to
- * `#section` survive rebuilds. Ids are unique within one document.
+ * `#section` survive rebuilds. A repeated or reserved id gets the next free
+ * `-2`, `-3`… suffix, also when an author's own heading already reads "Setup 2".
  */
 function addHeadingIds(md: MarkdownIt): void {
   md.core.ruler.push("heading_ids", (state) => {
-    const used = new Map<string, number>();
+    const used = new Set<string>(RESERVED_IDS);
     const tokens = state.tokens;
+    for (const token of tokens) {
+      const id = token.type === "heading_open" ? token.attrGet("id") : null;
+      if (id) used.add(id);
+    }
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== "heading_open" || token.attrGet("id")) continue;
       const text = tokens[i + 1]?.children?.filter((t) => t.type === "text" || t.type === "code_inline").map((t) => t.content).join("") ?? "";
       const base = toSlug(text) || "section";
-      const count = used.get(base) ?? 0;
-      used.set(base, count + 1);
-      token.attrSet("id", count === 0 ? base : `${base}-${count + 1}`);
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+      used.add(id);
+      token.attrSet("id", id);
     }
   });
 }

@@ -60,8 +60,9 @@ export function imagesPlugin(eleventyConfig: UserConfig): void {
         (error: unknown) => new Error(`${postPath}: could not optimise image "${src}": ${error instanceof Error ? error.message : String(error)}`),
       ));
       const alt = self.renderInlineAsText(token.children ?? [], options, env);
-      const title = token.attrGet("title") ?? undefined;
-      return Image.generateHTML(Image.statsSync(file, imageOptions), { alt, title, sizes: SIZES, loading: "lazy", decoding: "async" });
+      const title = token.attrGet("title");
+      // Only a title the author wrote: generateHTML would print title="undefined".
+      return Image.generateHTML(Image.statsSync(file, imageOptions), { alt, ...(title ? { title } : {}), sizes: SIZES, loading: "lazy", decoding: "async" });
     };
   });
 

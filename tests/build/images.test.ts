@@ -29,6 +29,8 @@ describe("images in posts", () => {
     expect(img.getAttribute("loading")).toBe("lazy");
     expect(img.getAttribute("decoding")).toBe("async");
     expect(img.getAttribute("alt")).toBe("A blue square sky");
+    // No title written by the author, so none in the markup (never title="undefined").
+    expect(img.hasAttribute("title")).toBe(false);
     expect(img.getAttribute("src")).toMatch(/^\/img\/.+\.jpeg$/);
   });
 

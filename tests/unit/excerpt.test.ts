@@ -15,3 +15,7 @@ test("cuts long text on a word boundary", () => {
 test("is empty when there is no paragraph", () => {
   expect(toExcerpt("<pre><code>x</code></pre>")).toBe("");
 });
+
+test("skips paragraphs without text, such as a leading image", () => {
+  expect(toExcerpt('<p><img src="a.png" alt="A"></p>\n<p>The real start.</p>')).toBe("The real start.");
+});

@@ -47,6 +47,13 @@ describe("code fences", () => {
 });
 
 describe("headings", () => {
+  test("never repeat an id, even against an author's own numbered heading, nor take the layout's ids", () => {
+    const doc = render("## Setup\n\n## Setup 2\n\n## Setup\n\n## Main\n\n## Contents");
+    const ids = [...doc.querySelectorAll("h2")].map((h) => h.id);
+    expect(ids).toEqual(["setup", "setup-2", "setup-3", "main-2", "contents"]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   test("get stable, unique ids from their text", () => {
     const doc = render("## Why it matters\n\n## Why it matters\n\n### C++ & you");
     expect([...doc.querySelectorAll("h2, h3")].map((h) => h.id)).toEqual(["why-it-matters", "why-it-matters-2", "c-plus-plus-and-you"]);
