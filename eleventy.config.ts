@@ -8,6 +8,7 @@ import { headersPlugin } from "./src/plugins/headers.ts";
 import { imagesPlugin } from "./src/plugins/images.ts";
 import { linkCheckPlugin } from "./src/plugins/link-check.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
+import { postCardsPlugin } from "./src/plugins/post-cards.ts";
 import { readerPlugin } from "./src/plugins/reader.ts";
 import { searchPlugin } from "./src/plugins/search.ts";
 import { seoPlugin } from "./src/plugins/seo.ts";
@@ -41,6 +42,7 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(collectionsPlugin);
   eleventyConfig.addPlugin(tagsPlugin);
   eleventyConfig.addPlugin(feedsPlugin);
+  eleventyConfig.addPlugin(postCardsPlugin);
   eleventyConfig.addPlugin(headersPlugin);
   eleventyConfig.addPlugin(validationPlugin);
   // BLOG_INCLUDE_SCHEDULED=1 publishes future-dated posts in a production build (README, "Scheduling").
