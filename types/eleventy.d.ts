@@ -53,16 +53,17 @@ declare module "@11ty/eleventy" {
     ignores: Set<string>;
     addPlugin<O>(plugin: (config: UserConfig, options: O) => unknown, options?: O): void;
     addPlugin(plugin: (config: UserConfig) => unknown): void;
-    addFilter(name: string, fn: (...args: any[]) => unknown): void;
-    addAsyncFilter(name: string, fn: (...args: any[]) => Promise<unknown>): void;
-    addShortcode(name: string, fn: (...args: any[]) => unknown): void;
+    // Parameters typed `never[]` accept a function with any parameter types: each filter types the template values it takes.
+    addFilter(name: string, fn: (...args: never[]) => unknown): void;
+    addAsyncFilter(name: string, fn: (...args: never[]) => Promise<unknown>): void;
+    addShortcode(name: string, fn: (...args: never[]) => unknown): void;
     addCollection(name: string, fn: (api: CollectionApi) => unknown): void;
     addGlobalData(name: string, value: unknown): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addTransform(name: string, fn: (this: TransformContext, content: string, outputPath: string) => unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addWatchTarget(path: string): void;
-    addPreprocessor(name: string, extensions: string, fn: (data: Record<string, any>, content: string) => unknown): void;
+    addPreprocessor(name: string, extensions: string, fn: (data: never, content: string) => unknown): void;
     setLibrary(name: string, library: unknown): void;
     amendLibrary(name: "md", fn: (library: import("markdown-it").default) => unknown): void;
     setInputDirectory(dir: string): void;
@@ -77,8 +78,8 @@ declare module "@11ty/eleventy" {
     setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
     on(event: "eleventy.before", fn: (args: BeforeEventArgs) => unknown): void;
     on(event: "eleventy.after", fn: (args: AfterEventArgs) => unknown): void;
-    on(event: string, fn: (...args: any[]) => unknown): void;
-    getFilter(name: string): (this: unknown, ...args: any[]) => unknown;
+    on(event: string, fn: (...args: never[]) => unknown): void;
+    getFilter(name: string): (this: unknown, ...args: unknown[]) => unknown;
     versionCheck(range: string): void;
   }
 
