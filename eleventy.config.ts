@@ -35,6 +35,9 @@ export default function blog(eleventyConfig: UserConfig): void {
     eleventyConfig.ignores.add(path);
   }
   eleventyConfig.addPassthroughCopy({ public: "/" });
+  // `npm start` waits this long for a saved file to stop changing before it rebuilds (Eleventy's default: 150 ms).
+  // https://www.11ty.dev/docs/watch-serve/#advanced-chokidar-configuration
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
   eleventyConfig.addGlobalData("site", site);
 
   eleventyConfig.addPlugin(markdownPlugin);

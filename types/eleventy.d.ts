@@ -74,6 +74,7 @@ declare module "@11ty/eleventy" {
     setDataDeepMerge(deep: boolean): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
+    setChokidarConfig(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;
     setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
     on(event: "eleventy.before", fn: (args: BeforeEventArgs) => unknown): void;
