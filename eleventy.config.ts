@@ -1,5 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
+import { POST_ASSETS } from "./src/post-assets.ts";
 import { site } from "./src/site.ts";
+import { cleanOutputPlugin } from "./src/plugins/clean-output.ts";
 import { collectionsPlugin } from "./src/plugins/collections.ts";
 import { feedsPlugin } from "./src/plugins/feeds.ts";
 import { filtersPlugin } from "./src/plugins/filters.ts";
@@ -35,11 +37,15 @@ export default function blog(eleventyConfig: UserConfig): void {
     eleventyConfig.ignores.add(path);
   }
   eleventyConfig.addPassthroughCopy({ public: "/" });
+  // Files beside a post (posts/trip/guide.pdf) keep their path, so `[Download](guide.pdf)` works.
+  eleventyConfig.addPassthroughCopy(POST_ASSETS);
   // `npm start` waits this long for a saved file to stop changing before it rebuilds (Eleventy's default: 150 ms).
   // https://www.11ty.dev/docs/watch-serve/#advanced-chokidar-configuration
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
   eleventyConfig.addGlobalData("site", site);
 
+  // Production builds start from an empty _site/ (stale drafts and deleted posts gone).
+  eleventyConfig.addPlugin(cleanOutputPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(collectionsPlugin);

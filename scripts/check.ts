@@ -13,6 +13,7 @@ import Eleventy from "@11ty/eleventy";
 import { fenceLanguage, isKnownLanguage } from "../src/highlight.ts";
 import { checkLinks, type BuiltPage } from "../src/link-check.ts";
 import { DEFAULT_IGNORED_PATHS } from "../src/plugins/link-check.ts";
+import { isPostAssetPath } from "../src/post-assets.ts";
 import { createMarkdown } from "../src/markdown.ts";
 import { findMojibake } from "../src/mojibake.ts";
 import { splitFrontMatter, validatePosts } from "../src/validate-posts.ts";
@@ -61,6 +62,28 @@ export function checkSource(file: string, source: string): Finding[] {
   return findings;
 }
 
+const BUILD_ERROR = "the site does not build:";
+
+/** Messages of an error and its causes: Eleventy wraps the plugin's error (`originalError`) in its own ("Having trouble rendering …"). */
+function errorMessages(error: unknown): string[] {
+  const messages: string[] = [];
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    messages.push(current.message);
+    const wrapper = current as Error & { originalError?: unknown };
+    current = wrapper.originalError ?? wrapper.cause;
+  }
+  return messages.length > 0 ? messages : [String(error)];
+}
+
+/** A build error as one error finding, on the first source file it names (posts/… or pages/…). */
+export function renderFailure(error: unknown): Finding {
+  const messages = errorMessages(error);
+  // The innermost message is the author's problem; Eleventy's wrappers only say where.
+  const message = messages.at(-1)!.split("\n").map((line) => line.trim()).filter(Boolean).join(" ");
+  const file = /(?:^|[\s"'(])(?:\.\/)?((?:posts|pages)\/[^\s"'():]+\.(?:md|njk))/.exec(messages.join("\n"))?.[1] ?? "(site)";
+  return { severity: "error", file, line: 1, message: `${BUILD_ERROR} ${message}` };
+}
+
 /** Runs the site through Eleventy in memory and returns its broken internal links, located in their sources. */
 async function checkSiteLinks(root: string): Promise<Finding[]> {
   const previous = process.cwd();
@@ -68,12 +91,22 @@ async function checkSiteLinks(root: string): Promise<Finding[]> {
   let results: Awaited<ReturnType<Eleventy["toJSON"]>>;
   try {
     const eleventy = new Eleventy(".", "_site", { quietMode: true, configPath, runMode: "build" });
+    // A build error becomes a finding below; Eleventy would also print it with its stack trace.
+    eleventy.disableLogger();
     results = await eleventy.toJSON();
+  } catch (error) {
+    // A post that cannot render (a missing image, two tags with one URL) is a finding, not a crash.
+    return [renderFailure(error)];
   } finally {
     process.chdir(previous);
   }
   const pages = results.filter((page): page is BuiltPage => typeof page.url === "string" && typeof page.outputPath === "string");
-  const problems = checkLinks(pages, { pathPrefix: "/", fileExists: (path) => existsSync(join(root, "public", path)), ignore: DEFAULT_IGNORED_PATHS });
+  const problems = checkLinks(pages, {
+    pathPrefix: "/",
+    // As the build copies them: public/ at the root, and files beside posts (src/post-assets.ts).
+    fileExists: (path) => existsSync(join(root, "public", path)) || (isPostAssetPath(path) && existsSync(join(root, path))),
+    ignore: DEFAULT_IGNORED_PATHS,
+  });
   const sources = new Map<string, string[]>();
   return Promise.all(
     problems.map(async (problem) => {
@@ -106,8 +139,10 @@ async function main(): Promise<void> {
   for (const f of findings) console.log(`${f.severity.padEnd(7)} ${f.file}:${f.line}  ${f.message}`);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
-  const hasSchemaErrors = findings.some((f) => f.severity === "error" && !f.message.startsWith("link to "));
+  const isBuildError = (f: Finding) => f.message.startsWith(BUILD_ERROR);
+  const hasSchemaErrors = findings.some((f) => f.severity === "error" && !f.message.startsWith("link to ") && !isBuildError(f));
   if (hasSchemaErrors) console.log("Links were not checked: fix the front matter errors first.");
+  else if (findings.some(isBuildError)) console.log("Links were not checked: fix the build error first.");
   console.log(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}.`);
   process.exitCode = errors > 0 ? 1 : 0;
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import yaml from "js-yaml";
-import { createFrontMatterSchema, type SchemaOptions } from "./front-matter-schema.ts";
+import yaml, { types as yamlTypes } from "js-yaml";
+import { createFrontMatterSchema, YamlTimestamp, type SchemaOptions } from "./front-matter-schema.ts";
+import { toSlug } from "./slugs.ts";
 
 /** One thing wrong in one post, located precisely enough to fix without searching. */
 export interface Problem {
@@ -42,13 +43,82 @@ export function splitFrontMatter(source: string): SplitSource {
 }
 
 /**
- * Parses front matter YAML with the CORE schema: unlike js-yaml's default
- * schema, it has no timestamp type, so `date: 2023-13-45` stays the text the
- * author wrote (the default rolls it over to 2024-02-14) and the schema can
- * reject it. https://github.com/nodeca/js-yaml#load-string---options-
+ * Front matter YAML as Eleventy reads it (js-yaml's default schema), except
+ * that an unquoted timestamp stays the text the author wrote, wrapped in a
+ * YamlTimestamp, instead of becoming a Date: js-yaml's Date.UTC rolls
+ * `date: 2023-13-45` over to 2024-02-14, and the schema must see the original
+ * to reject it. Quoted dates stay strings, as for Eleventy, which then parses
+ * them with Luxon. The CORE schema is the default schema minus timestamps,
+ * merge keys and binary. https://github.com/nodeca/js-yaml#load-string---options-
  */
+const FRONT_MATTER_SCHEMA = yaml.CORE_SCHEMA.extend({
+  implicit: [
+    new yaml.Type("tag:yaml.org,2002:timestamp", {
+      kind: "scalar",
+      resolve: (data: string | null) => data !== null && yamlTypes.timestamp.resolve(data),
+      construct: (data: string) => new YamlTimestamp(data),
+      instanceOf: YamlTimestamp,
+    }),
+  ],
+});
+
 function parseYaml(text: string): unknown {
-  return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  return yaml.load(text, { schema: FRONT_MATTER_SCHEMA });
+}
+
+/**
+ * `title: Tips: part 2` — a second `: ` in an unquoted value — is the most
+ * common YAML slip, and js-yaml reports it as "bad indentation" or "mapping
+ * values are not allowed". Returns the quoted line to suggest, if that is it.
+ */
+function quotedValueHint(line: string | undefined): string | undefined {
+  const entry = /^(\s*[\w-]+):[ \t]+([^"'\s[{|>].*:(?:\s.*|$))$/.exec(line ?? "");
+  if (!entry) return undefined;
+  const value = entry[2]!.trimEnd().replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+  return `${entry[1]!.trim()}: "${value}"`;
+}
+
+/** Why a YAML parse error happened and how to fix it. */
+function describeYamlError(error: yaml.YAMLException, yamlText: string, line: number): string {
+  const lines = yamlText.split("\n");
+  const markLine = error.mark?.line ?? 0;
+  if (/bad indentation of a mapping entry|mapping values are not allowed/.test(error.reason)) {
+    // The mark is on the offending line, or on the next one when the value continues there.
+    for (const candidate of [markLine, markLine - 1]) {
+      const quoted = quotedValueHint(lines[candidate]);
+      if (quoted) return `is not valid YAML: a value containing ": " must be quoted: quote the value: ${quoted}`;
+    }
+  }
+  return `is not valid YAML (${error.reason}): check quotes and indentation on or just before line ${line}`;
+}
+
+// Characters that are not URL code points (https://url.spec.whatwg.org/#url-code-points) or that end
+// the path (`?`, `#`), plus `%`, which would read as an escape: Eleventy puts the file name in the URL as is.
+const URL_UNSAFE = /[\s"#%<>?[\\\]^`{|}\p{Cc}]/u;
+
+/**
+ * A post whose path would make an invalid URL (`posts/Hello World.md` →
+ * `href="/posts/Hello World/"`), unless it sets its own `permalink`.
+ * Letters of any script are fine: browsers and validators accept them.
+ */
+function checkFileName(file: string, data: Record<string, unknown>): Problem | undefined {
+  if ("permalink" in data || !file.split("/").some((segment) => URL_UNSAFE.test(segment))) return undefined;
+  const renamed = file
+    .split("/")
+    .map((segment, index, all) => {
+      if (!URL_UNSAFE.test(segment)) return segment;
+      const extension = index === all.length - 1 ? (/\.[^.]+$/.exec(segment)?.[0] ?? "") : "";
+      return (toSlug(segment.slice(0, segment.length - extension.length)) || "post") + extension;
+    })
+    .join("/");
+  const url = `/${renamed.replace(/(?:\/index)?\.md$/, "")}/`;
+  const found = [...new Set([...file].filter((char) => URL_UNSAFE.test(char)))].map((char) => (/\s/.test(char) ? "a space" : `"${char}"`));
+  return {
+    file,
+    line: 1,
+    field: "file name",
+    message: `contains ${found.join(", ")}, which makes an invalid URL: rename the file to ${renamed}, or set a permalink, e.g. permalink: ${url}`,
+  };
 }
 
 function lineOfKey(yamlText: string, firstLine: number, key: string): number | undefined {
@@ -72,7 +142,7 @@ export function validatePostSource(file: string, source: string, options: Schema
     } catch (error) {
       if (!(error instanceof yaml.YAMLException)) throw error;
       const line = split.firstLine + (error.mark?.line ?? 0);
-      return [{ file, line, field: "front matter", message: `is not valid YAML (${error.reason}): check quotes and indentation on or just before line ${line}` }];
+      return [{ file, line, field: "front matter", message: describeYamlError(error, split.yaml, line) }];
     }
   }
   if (typeof data !== "object" || Array.isArray(data) || data === null) {
@@ -82,16 +152,18 @@ export function validatePostSource(file: string, source: string, options: Schema
   // Build the schema once per run and pass it in: zod compiles each new schema on first use.
   const schema = "safeParse" in options ? options : createFrontMatterSchema(options);
   const result = schema.safeParse(record);
-  if (result.success) return [];
+  const fileNameProblem = checkFileName(file, record);
+  if (result.success) return fileNameProblem ? [fileNameProblem] : [];
   const seen = new Set<string>();
-  const problems: Problem[] = [];
+  const problems: Problem[] = fileNameProblem ? [fileNameProblem] : [];
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join(".") || "front matter";
     const key = String(issue.path[0] ?? "");
     if (seen.has(field)) continue;
     seen.add(field);
     const line = (split.yaml !== undefined ? lineOfKey(split.yaml, split.firstLine, key) : undefined) ?? 1;
-    problems.push({ file, line, field, ...(key in record ? { value: record[key] } : {}), message: issue.message });
+    const value = record[key] instanceof YamlTimestamp ? record[key].text : record[key];
+    problems.push({ file, line, field, ...(key in record ? { value } : {}), message: issue.message });
   }
   return problems.sort((a, b) => a.line - b.line);
 }

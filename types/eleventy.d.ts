@@ -97,6 +97,8 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     toJSON(): Promise<Array<{ url: string | false; inputPath: string; outputPath: string | false; content: string }>>;
     setIsVerbose?(verbose: boolean): void;
+    /** Silences Eleventy's console output, errors included. */
+    disableLogger(): void;
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { checkLinks, formatLinkProblems, type BuiltPage } from "../link-check.ts";
+import { isPostAssetPath } from "../post-assets.ts";
 import { failWith } from "./validation.ts";
 
 /** Site paths whose links are not checked: Pagefind's index, written by the search plugin after the link check may run. */
@@ -29,8 +30,9 @@ export function linkCheckPlugin(eleventyConfig: UserConfig, options: LinkCheckPl
     const problems = checkLinks(pages, {
       // The `url` filter knows the final path prefix, including one given on the command line.
       pathPrefix: String(eleventyConfig.getFilter("url")("/")),
-      // Passthrough copies are in the output folder, or only in public/ when the dev server serves them in place.
-      fileExists: (path) => existsSync(join(directories.output, path)) || existsSync(join(publicDir, path)),
+      // Passthrough copies are in the output folder, or only in public/ or beside the post when the dev server serves them in place.
+      fileExists: (path) =>
+        existsSync(join(directories.output, path)) || existsSync(join(publicDir, path)) || (isPostAssetPath(path) && existsSync(join(directories.input, path))),
       ignore: options.ignore ?? DEFAULT_IGNORED_PATHS,
     });
     if (problems.length === 0) return;
@@ -39,6 +41,8 @@ export function linkCheckPlugin(eleventyConfig: UserConfig, options: LinkCheckPl
       console.warn(`[link check] ${report}`);
       return;
     }
-    throw failWith(`${problems.length === 1 ? "1 broken internal link" : `${problems.length} broken internal links`} (listed above).`, report);
+    // The output folder was emptied at the start (src/plugins/clean-output.ts), so what it holds now is this failed build.
+    const count = problems.length === 1 ? "1 broken internal link" : `${problems.length} broken internal links`;
+    throw failWith(`${count} (listed above). The build FAILED: ${directories.output} holds this broken build; do not deploy it.`, report);
   });
 }

@@ -41,6 +41,26 @@ describe("npm run check", () => {
     expect(result.stdout).toContain("0 errors, 2 warnings.");
   });
 
+  test("a site that does not build (a tag collision) is an error finding on the post, not a stack trace", async () => {
+    const { result } = await check({
+      "node-dot-js.md": post("title: Dot\ndate: 2024-01-01\ntags: node.js"),
+      "node-space-js.md": post("title: Space\ndate: 2024-01-02\ntags: node js"),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    const lines = result.stdout.split("\n");
+    expect(lines.some((line) => line.startsWith('error   posts/node-dot-js.md:1  the site does not build: Tags "node.js" and "node js"'))).toBe(true);
+    expect(lines).toContain("Links were not checked: fix the build error first.");
+    expect(result.stdout).toContain("1 error, 0 warnings.");
+  });
+
+  test("a missing image is an error finding on the post that shows it", async () => {
+    const { result } = await check({ "missing-image.md": post("title: Missing\ndate: 2024-01-01", "![alt](missing.jpg)") });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n").some((line) => line.startsWith('error   posts/missing-image.md:1  the site does not build: ./posts/missing-image.md: image "missing.jpg" not found'))).toBe(true);
+  });
+
   test("schema problems are errors, and the real posts are clean", async () => {
     const bad = await check({ "bad.md": post("title: Bad\ndate: 2023-13-45") });
     expect(bad.result.code).toBe(1);

@@ -1,6 +1,7 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import { parseHTML } from "linkedom";
 import { afterAll, describe, expect, test } from "vitest";
 import { runEleventy } from "../helpers/cli.ts";
 import { makeFixture, post } from "../helpers/site.ts";
@@ -27,6 +28,10 @@ const CASES: Array<{ name: string; file: string; source: string; field: string; 
   { name: "tags: {a: 1}", file: "mapping-tags.md", source: post("title: Mapping\ndate: 2024-01-01\ntags: {a: 1}"), field: 'tags: {"a":1}', line: 4, says: "must be a tag or a list of tags" },
   { name: 'draft: "maybe"', file: "maybe-draft.md", source: post('title: Maybe\ndate: 2024-01-01\ndraft: "maybe"'), field: 'draft: "maybe"', line: 4, says: "must be true or false" },
   { name: "updated before date", file: "updated-early.md", source: post("title: Early\ndate: 2024-02-01\nupdated: 2024-01-31"), field: 'updated: "2024-01-31"', line: 4, says: "is before date" },
+  { name: "date: 2024-03-18 09:30 (Eleventy cannot read it)", file: "spaced-date-time.md", source: post("title: Spaced\ndate: 2024-03-18 09:30"), field: 'date: "2024-03-18 09:30"', line: 3, says: "write 2024-03-18T09:30" },
+  { name: "an unquoted colon in the title", file: "colon-title.md", source: post("title: Tips: part 2\ndate: 2024-01-01"), field: "front matter", line: 2, says: 'quote the value: title: "Tips: part 2"' },
+  { name: "a space in the file name", file: "Hello World.md", source: post("title: Hello\ndate: 2024-01-01"), field: "file name", line: 1, says: "rename the file to posts/hello-world.md, or set a permalink" },
+  { name: "URL-unsafe characters in the file name", file: "what?100%.md", source: post("title: What\ndate: 2024-01-01"), field: "file name", line: 1, says: 'contains "?", "%"' },
   { name: "an unknown layout", file: "unknown-layout.md", source: post("title: Layout\ndate: 2024-01-01\nlayout: missing.njk"), field: 'layout: "missing.njk"', line: 4, says: "names no file in _includes/" },
 ];
 
@@ -58,6 +63,27 @@ test("several bad posts: all are reported in one run, and the stale build is rem
   for (const file of ["posts/bad-date.md:3  date", "posts/bad-tags.md:4  tags", "posts/bad-yaml.md:4  front matter"]) expect(result.stderr).toContain(file);
   expect(result.stderr).not.toContain("posts/good.md");
   expect(existsSync(join(input, "_site", "index.html"))).toBe(false);
+});
+
+test("every date form Eleventy reads builds, with the date Eleventy reads; empty tags and non-ASCII file names are fine", async () => {
+  const { input, result } = await buildWith({
+    "yaml-timestamp.md": post("title: YAML timestamp\ndate: 2024-03-18 09:30:00"),
+    "iso-without-seconds.md": post("title: ISO\ndate: 2024-03-18T09:30"),
+    "quoted-date.md": post('title: Quoted\ndate: "2024-03-19"'),
+    "same-day-update.md": post("title: Same day\ndate: 2024-03-18T10:00:00Z\nupdated: 2024-03-18"),
+    "no-tags.md": post("title: No tags\ndate: 2024-03-20\ntags:"),
+    "日本語.md": post("title: Japanese\ndate: 2024-03-21"),
+    "Spaced Name.md": post("title: Own permalink\ndate: 2024-03-22\npermalink: /posts/spaced-name/"),
+  });
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  const page = (path: string) => parseHTML(readFileSync(join(input, "_site", path, "index.html"), "utf8")).document;
+  expect(page("posts/yaml-timestamp").querySelector("article time")?.getAttribute("datetime")).toBe("2024-03-18");
+  expect(page("posts/日本語")).toBeTruthy();
+  expect(page("posts/spaced-name")).toBeTruthy();
+  // No tags still means a post: it is listed on the home page.
+  const listed = [...page("").querySelectorAll("main a")].map((a) => a.getAttribute("href"));
+  expect(listed).toContain("/posts/no-tags/");
 });
 
 test("a good site builds, with unknown keys such as series and permalink allowed", async () => {

@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import { rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { runEleventy } from "../helpers/cli.ts";
+import { buildSite, makeFixture, post } from "../helpers/site.ts";
+
+const fixtures: string[] = [];
+afterAll(() => Promise.all(fixtures.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+const STALE = { "_site/posts/deleted-post/index.html": "<!doctype html><title>Deleted post</title>" };
+
+describe("a production build starts from an empty output folder", () => {
+  test("a post turned draft between two `npm run build`s loses its page", async () => {
+    const input = await makeFixture({ posts: { "kept.md": post("title: Kept\ndate: 2024-01-01"), "later-draft.md": post("title: Later draft\ndate: 2024-01-02") } });
+    fixtures.push(input);
+    const first = await runEleventy(input, ["--quiet"], { SEARCH_INDEX: "off" });
+    expect(first.code).toBe(0);
+    expect(existsSync(join(input, "_site/posts/later-draft/index.html"))).toBe(true);
+
+    await writeFile(join(input, "posts/later-draft.md"), post("title: Later draft\ndate: 2024-01-02\ndraft: true"));
+    const second = await runEleventy(input, ["--quiet"], { SEARCH_INDEX: "off" });
+    expect(second.code).toBe(0);
+    expect(existsSync(join(input, "_site/posts/later-draft/index.html"))).toBe(false);
+    expect(existsSync(join(input, "_site/posts/kept/index.html"))).toBe(true);
+  });
+
+  test("a deleted post's old page is removed by an in-process build", async () => {
+    const site = await buildSite({ posts: { "kept.md": post("title: Kept\ndate: 2024-01-01") }, files: STALE });
+    fixtures.push(site.input);
+    expect(await site.files()).not.toContain("posts/deleted-post/index.html");
+    expect(await site.files()).toContain("posts/kept/index.html");
+  });
+
+  test("npm start (serve) stays incremental: nothing is removed", async () => {
+    const site = await buildSite({ posts: { "kept.md": post("title: Kept\ndate: 2024-01-01") }, files: STALE, runMode: "serve" });
+    fixtures.push(site.input);
+    expect(await site.files()).toContain("posts/deleted-post/index.html");
+  });
+
+  test("a build failing on a broken link says so, and that the output is not deployable", async () => {
+    const input = await makeFixture({ posts: { "broken-link.md": post("title: Broken\ndate: 2024-01-01", "[gone](/posts/gone/)") }, files: STALE });
+    fixtures.push(input);
+    const result = await runEleventy(input, ["--quiet"], { SEARCH_INDEX: "off" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("1 broken internal link (listed above). The build FAILED: ./_site/ holds this broken build; do not deploy it.");
+    expect(existsSync(join(input, "_site/posts/deleted-post/index.html"))).toBe(false);
+  });
+
+  test("a build failing on a missing image leaves no pages behind", async () => {
+    const input = await makeFixture({ posts: { "missing-image.md": post("title: Missing\ndate: 2024-01-01", "![alt](missing.jpg)") }, files: STALE });
+    fixtures.push(input);
+    const result = await runEleventy(input, ["--quiet"], { SEARCH_INDEX: "off" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('image "missing.jpg" not found');
+    expect(existsSync(join(input, "_site/index.html"))).toBe(false);
+    expect(existsSync(join(input, "_site/posts/deleted-post/index.html"))).toBe(false);
+  });
+});
