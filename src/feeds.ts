@@ -1,17 +1,5 @@
 import type { SiteData } from "./site.ts";
 
-/**
- * An absolute URL for a site path, with the path prefix the site is deployed
- * under. Non-ASCII paths (`/tags/日本語/`) come out percent-encoded, as feed
- * readers expect.
- */
-export function toAbsoluteUrl(path: string, siteUrl: string, pathPrefix = "/"): string {
-  if (/^[a-z][a-z\d+.-]*:/i.test(path)) return path;
-  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
-  const joined = prefix + path.replace(/^\/+/, "");
-  return new URL(joined, `${siteUrl.replace(/\/+$/, "")}/`).href;
-}
-
 export interface FeedMeta {
   title: string;
   /** Site paths; made absolute by the caller. */
@@ -55,4 +43,37 @@ export function toJsonFeed(items: FeedItem[], meta: FeedMeta, site: Pick<SiteDat
     })),
   };
   return JSON.stringify(feed, null, 2);
+}
+
+// The exact markup src/markdown.ts (addHeadingAnchors) wraps around each h2–h6.
+const HEADING_WRAPPER_OPEN = `<div class="heading-wrapper">\n`;
+const HEADING_ANCHOR_OPEN = `<a class="heading-anchor" `;
+const HEADING_ANCHOR_CLOSE = `</a>\n</div>\n`;
+
+/**
+ * Post HTML without the "#" section links and their wrapper, keeping the
+ * headings: feed readers show content without our stylesheet, where the links
+ * read as stray "#Link to section: …" text. We generate this markup ourselves
+ * (src/markdown.ts), so exact string matching is safe; the heading text is
+ * escaped there, so it cannot contain the closing sequence.
+ */
+export function stripHeadingAnchors(html: string): string {
+  if (!html.includes(HEADING_WRAPPER_OPEN)) return html;
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const open = html.indexOf(HEADING_WRAPPER_OPEN, from);
+    if (open === -1) break;
+    const anchor = html.indexOf(HEADING_ANCHOR_OPEN, open);
+    const close = anchor === -1 ? -1 : html.indexOf(HEADING_ANCHOR_CLOSE, anchor);
+    // Not our wrapper after all (an author's raw HTML): leave it as written.
+    if (close === -1 || html.lastIndexOf(HEADING_WRAPPER_OPEN, anchor) !== open) {
+      out += html.slice(from, open + HEADING_WRAPPER_OPEN.length);
+      from = open + HEADING_WRAPPER_OPEN.length;
+      continue;
+    }
+    out += html.slice(from, open) + html.slice(open + HEADING_WRAPPER_OPEN.length, anchor);
+    from = close + HEADING_ANCHOR_CLOSE.length;
+  }
+  return out + html.slice(from);
 }

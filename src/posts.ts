@@ -1,3 +1,5 @@
+import { parseFrontMatterDate } from "./front-matter-schema.ts";
+
 /** Tags Eleventy or this blog use for bookkeeping; never shown to readers. */
 export const INTERNAL_TAGS: ReadonlySet<string> = new Set(["posts", "all"]);
 
@@ -13,4 +15,20 @@ export function toTagList(tags: unknown): string[] {
 /** A new array, newest first; ties broken by URL so the order is the same on every build. */
 export function sortNewestFirst<T extends { date: Date; url: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
+}
+
+/**
+ * A post's `updated` front matter as a Date, or undefined when it has none.
+ * YAML reads `updated: 2024-03-19` as a Date but `updated: "2024-03-19"` as a
+ * string; both pass validation, so everything that prints `updated` (Atom,
+ * JSON Feed, the SEO head, the sitemap) reads it through here, never raw.
+ * Same formats as the schema accepts (src/front-matter-schema.ts).
+ */
+export function toUpdatedDate(updated: unknown, inputPath?: string): Date | undefined {
+  if (updated === undefined || updated === null || updated === "") return undefined;
+  const date = parseFrontMatterDate(updated);
+  if (!date) {
+    throw new Error(`${inputPath ?? "A page"}: front matter "updated" must be a date such as 2024-03-18, got ${JSON.stringify(updated)}.`);
+  }
+  return date;
 }

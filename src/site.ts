@@ -15,6 +15,12 @@ export interface SiteData {
   url: string;
   /** BCP 47 language tag for `<html lang>` and feeds. */
   language: string;
+  /**
+   * `url`: the author's page as a site path (`/about/`), made absolute with
+   * `url` and the path prefix wherever it is published (feeds, JSON-LD), so a
+   * `SITE_URL` preview or a `--pathprefix` build points at its own copy; an
+   * absolute URL (another site) is used as written.
+   */
   author: { name: string; url?: string; email?: string };
   /** IANA zone every date is shown in, so output never depends on the build machine's zone. */
   timeZone: string;
@@ -38,7 +44,7 @@ export const site: SiteData = {
   description: "Notes on cloud computing, serverless and software architecture.",
   url: (process.env.SITE_URL ?? "https://blog.example.com").replace(/\/+$/, ""),
   language: "en",
-  author: { name: "The Invisible Servers team", url: "https://blog.example.com/about/" },
+  author: { name: "The Invisible Servers team", url: "/about/" },
   timeZone: "UTC",
   feedSize: 20,
   tagPageSize: 20,

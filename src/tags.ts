@@ -91,6 +91,29 @@ function describeCollision(first: Tag, second: Tag): string {
   ].join("\n");
 }
 
+/** A tag as a post's tag list links to it. */
+export interface TagLink {
+  name: string;
+  slug: string;
+}
+
+/**
+ * A post's tags, each once (compared by `toTagKey`, as the index does), in the
+ * index's spelling and slug: `[Serverless, serverless]` is one link, spelled
+ * as on the tag page. A tag missing from the index (a draft's tag under
+ * `npm start`, say) keeps the author's spelling.
+ */
+export function toPostTagLinks(postTags: unknown, index: ReadonlyMap<string, TagLink>): TagLink[] {
+  const links = new Map<string, TagLink>();
+  for (const spelling of toTagList(postTags)) {
+    const key = toTagKey(spelling);
+    if (links.has(key)) continue;
+    const tag = index.get(key);
+    links.set(key, tag ? { name: tag.name, slug: tag.slug } : { name: spelling, slug: toTagSlug(spelling) });
+  }
+  return [...links.values()];
+}
+
 export interface TagPage<P extends TaggedPost = TaggedPost> {
   tag: Tag<P>;
   /** 1-based. */

@@ -1,9 +1,10 @@
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
 import { convertHtmlToAbsoluteUrls, dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
 import { toRfc822Date } from "../dates.ts";
-import { toAbsoluteUrl, toJsonFeed, type FeedMeta } from "../feeds.ts";
-import { toTagList } from "../posts.ts";
+import { stripHeadingAnchors, toJsonFeed, type FeedMeta } from "../feeds.ts";
+import { toUpdatedDate } from "../posts.ts";
 import { site } from "../site.ts";
+import { toAbsoluteUrl } from "../urls.ts";
 
 /**
  * RSS 2.0, Atom and JSON Feed, site-wide and per tag. RFC 3339 dates, newest-item
@@ -11,20 +12,22 @@ import { site } from "../site.ts";
  * @11ty/eleventy-plugin-rss (https://www.11ty.dev/docs/plugins/rss/). Its
  * `addPlugin` form is not used because it also installs the HTML <base>
  * transform, which would prefix URLs that the `url` filter already prefixed.
+ * Absolute URLs (`toAbsoluteUrl`), `toUpdatedDate` and `toTagNames` are the
+ * filters every page uses (src/plugins/filters.ts, src/plugins/tags.ts).
  */
 export function feedsPlugin(eleventyConfig: UserConfig): void {
   const absolute = (url: string) => toAbsoluteUrl(url, site.url, eleventyConfig.pathPrefix);
 
-  // A post appears in the site feed and in one feed per tag: make its content absolute once per build.
-  let absoluteContent = new Map<string, Promise<string>>();
+  // A post appears in the site feed and in one feed per tag: make its content feed-ready once per build.
+  let feedContent = new Map<string, Promise<string>>();
   eleventyConfig.on("eleventy.before", () => {
-    absoluteContent = new Map();
+    feedContent = new Map();
   });
-  const toAbsoluteContent = (post: CollectionItem): Promise<string> => {
-    let html = absoluteContent.get(post.url);
+  const toFeedContent = (post: CollectionItem): Promise<string> => {
+    let html = feedContent.get(post.url);
     if (!html) {
-      html = convertHtmlToAbsoluteUrls(post.content ?? "", absolute(post.url), { closingSingleTag: "slash" });
-      absoluteContent.set(post.url, html);
+      html = convertHtmlToAbsoluteUrls(stripHeadingAnchors(post.content ?? ""), absolute(post.url), { closingSingleTag: "slash" });
+      feedContent.set(post.url, html);
     }
     return html;
   };
@@ -33,12 +36,12 @@ export function feedsPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("dateToRfc822", (date: Date) => toRfc822Date(date, site.timeZone));
   eleventyConfig.addFilter("dateToRfc3339", dateToRfc3339);
   eleventyConfig.addFilter("toNewestDate", (posts: CollectionItem[]) => (posts.length ? getNewestCollectionItemDate(posts) : new Date(0)));
-  eleventyConfig.addFilter("toAbsoluteUrl", absolute);
   eleventyConfig.addFilter("toFeedPosts", (posts: CollectionItem[]) => posts.slice(0, site.feedSize));
-  eleventyConfig.addAsyncFilter("toAbsoluteContent", toAbsoluteContent);
+  eleventyConfig.addAsyncFilter("toFeedContent", toFeedContent);
   eleventyConfig.addAsyncFilter("toJsonFeed", async (posts: CollectionItem[], meta: FeedMeta) => {
+    const toTagNames = eleventyConfig.getFilter("toTagNames") as (tags: unknown) => string[];
     const items = posts.slice(0, site.feedSize);
-    const contents = await Promise.all(items.map(toAbsoluteContent));
+    const contents = await Promise.all(items.map(toFeedContent));
     return toJsonFeed(
       items.map((post, index) => ({
         url: absolute(post.url),
@@ -46,11 +49,11 @@ export function feedsPlugin(eleventyConfig: UserConfig): void {
         contentHtml: contents[index]!,
         summary: typeof post.data.description === "string" ? post.data.description : undefined,
         date: post.date,
-        updated: post.data.updated instanceof Date ? post.data.updated : undefined,
-        tags: toTagList(post.data.tags),
+        updated: toUpdatedDate(post.data.updated, post.inputPath),
+        tags: toTagNames(post.data.tags),
       })),
       { ...meta, homePageUrl: absolute(meta.homePageUrl), feedUrl: absolute(meta.feedUrl) },
-      site,
+      { ...site, author: { ...site.author, ...(site.author.url ? { url: absolute(site.author.url) } : {}) } },
     );
   });
 }

@@ -1,8 +1,9 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { toIsoDate, toReadableDate } from "../dates.ts";
 import { toExcerpt } from "../excerpt.ts";
-import { toTagList } from "../posts.ts";
+import { toTagList, toUpdatedDate } from "../posts.ts";
 import { site } from "../site.ts";
+import { toAbsoluteUrl } from "../urls.ts";
 
 /** Template filters; each delegates to a pure, unit-tested module. */
 export function filtersPlugin(eleventyConfig: UserConfig): void {
@@ -11,6 +12,13 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("toIsoDate", (date: Date) => toIsoDate(date, site.timeZone));
   eleventyConfig.addFilter("toExcerpt", (html: string) => toExcerpt(html ?? ""));
   eleventyConfig.addFilter("toTagList", (tags: unknown) => toTagList(tags));
+  // The one absolute-URL filter (feeds, SEO head, sitemap, robots.txt). It adds the path prefix
+  // itself: give it `page.url`, not the output of `url`.
+  eleventyConfig.addFilter("toAbsoluteUrl", (path: string) => toAbsoluteUrl(path, site.url, eleventyConfig.pathPrefix));
+  // `updated` front matter as a Date (YAML date or quoted string), or undefined when absent.
+  eleventyConfig.addFilter("toUpdatedDate", function (this: { page?: { inputPath?: string } }, updated: unknown, inputPath?: string) {
+    return toUpdatedDate(updated, inputPath ?? this.page?.inputPath);
+  });
 }
 
 /**

@@ -1,12 +1,6 @@
 import type { CollectionApi, CollectionItem, UserConfig } from "@11ty/eleventy";
-import { toTagList } from "../posts.ts";
 import { site } from "../site.ts";
-import { buildTags, paginateTags, toTagKey, toTagSlug, type Tag } from "../tags.ts";
-
-export interface TagLink {
-  name: string;
-  slug: string;
-}
+import { buildTags, paginateTags, toPostTagLinks, toTagKey, type Tag, type TagLink } from "../tags.ts";
 
 /**
  * Tag collections, computed once per build:
@@ -25,20 +19,42 @@ export function tagsPlugin(eleventyConfig: UserConfig): void {
     }
     return tags;
   };
+  // A post's tags are shown on its page, in lists and in every feed it is in: resolve them once per post.
+  let linksByList = new WeakMap<object, TagLink[]>();
+  let linksByString = new Map<string, TagLink[]>();
+  const toTagLinks = (postTags: unknown): TagLink[] => {
+    const isList = typeof postTags === "object" && postTags !== null;
+    let links = isList ? linksByList.get(postTags) : linksByString.get(String(postTags));
+    if (!links) {
+      links = toPostTagLinks(postTags, byKey);
+      if (isList) linksByList.set(postTags, links);
+      else linksByString.set(String(postTags), links);
+    }
+    return links;
+  };
+  const namesByLinks = new WeakMap<TagLink[], string[]>();
+  const toTagNames = (postTags: unknown): string[] => {
+    const links = toTagLinks(postTags);
+    let names = namesByLinks.get(links);
+    if (!names) {
+      names = links.map((link) => link.name);
+      namesByLinks.set(links, names);
+    }
+    return names;
+  };
+
   // Collections are rebuilt on every (re)build; drop the previous build's tags first.
   eleventyConfig.on("eleventy.before", () => {
     tags = undefined;
+    linksByList = new WeakMap();
+    linksByString = new Map();
   });
 
   eleventyConfig.addCollection("tagList", (api: CollectionApi) => getTags(api));
   eleventyConfig.addCollection("tagPages", (api: CollectionApi) => paginateTags(getTags(api), site.tagPageSize));
 
-  /** A post's tags as links, in the spelling and slug of the tag index. */
-  eleventyConfig.addFilter("toTagLinks", (postTags: unknown): TagLink[] =>
-    toTagList(postTags).map((spelling) => {
-      // A post outside collections (a draft under `npm start`, say) may use a tag no listed post uses.
-      const tag = byKey.get(toTagKey(spelling));
-      return tag ? { name: tag.name, slug: tag.slug } : { name: spelling, slug: toTagSlug(spelling) };
-    }),
-  );
+  /** A post's tags as links, each once, in the spelling and slug of the tag index. */
+  eleventyConfig.addFilter("toTagLinks", toTagLinks);
+  /** The same tags' names: feed categories, JSON Feed tags, `article:tag`, JSON-LD keywords. */
+  eleventyConfig.addFilter("toTagNames", toTagNames);
 }

@@ -1,5 +1,7 @@
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
+import { parseFeed } from "@rowanmanning/feed-parser";
+import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { site as siteData } from "../../src/site.ts";
 import { startStaticServer } from "../../src/static-server.ts";
@@ -109,6 +111,50 @@ describe(`a site built with pathPrefix "${PREFIX}"`, () => {
     expect(doc.querySelector(".post-content img")?.getAttribute("src")).toBe("/blog/favicon.svg");
     const about = await site.page("about/index.html");
     expect([...about.querySelectorAll("main a")].map((a) => a.getAttribute("href"))).toContain("/blog/feed.xml");
+  });
+
+  /** The built file an absolute URL under the prefix is served from, or undefined when it is not under the prefix. */
+  const builtFileFor = (url: string) => {
+    const { origin, pathname } = new URL(url);
+    if (origin !== new URL(siteData.url).origin || !pathname.startsWith(PREFIX)) return undefined;
+    const path = decodeURIComponent(pathname).slice(PREFIX.length);
+    return join(site.output, path.endsWith("/") || path === "" ? join(path, "index.html") : path);
+  };
+  const isBuilt = async (url: string) => {
+    const file = builtFileFor(url);
+    return file !== undefined && Boolean((await stat(file).catch(() => undefined))?.isFile());
+  };
+
+  test("RSS and Atom feeds, site-wide and per tag, link to their items, themselves and the site under the prefix", async () => {
+    for (const path of ["feed.xml", "atom.xml", "tags/paths/feed.xml"]) {
+      const feed = parseFeed(await site.read(path)).toJSON();
+      const urls = [feed.url!, feed.self!, ...feed.items.flatMap((item) => [item.url!, item.id!])];
+      expect(feed.items.length, path).toBeGreaterThan(0);
+      expect(feed.self, path).toBe(`${siteData.url}${PREFIX}${path}`);
+      for (const url of urls) expect(await isBuilt(url), `${path}: ${url}`).toBe(true);
+      const raw = parseHTML(await site.read(path), "text/xml").document;
+      const ids = [...raw.querySelectorAll("guid, id")].map((id) => id.textContent!);
+      expect(ids.length, path).toBeGreaterThan(0);
+      for (const id of ids) expect(id.startsWith(`${siteData.url}${PREFIX}`), `${path}: ${id}`).toBe(true);
+    }
+    const json = JSON.parse(await site.read("feed.json"));
+    for (const url of [json.home_page_url, json.feed_url, json.authors[0].url, ...json.items.map((item: { url: string }) => item.url)]) {
+      expect(await isBuilt(url), `feed.json: ${url}`).toBe(true);
+    }
+  });
+
+  test("sitemap.xml, robots.txt, canonical and JSON-LD URLs are absolute under the prefix", async () => {
+    const sitemap = parseHTML(await site.read("sitemap.xml"), "text/xml").document;
+    const locs = [...sitemap.querySelectorAll("url > loc")].map((loc) => loc.textContent!);
+    expect(locs).toContain(`${siteData.url}${PREFIX}tags/paths/`);
+    for (const loc of locs) expect(await isBuilt(loc), loc).toBe(true);
+    const robots = (await site.read("robots.txt")).split("\n").find((line) => line.startsWith("Sitemap: "));
+    expect(robots).toBe(`Sitemap: ${siteData.url}${PREFIX}sitemap.xml`);
+    const post = await site.page("posts/root-relative-markdown-links/index.html");
+    const canonical = post.querySelector('link[rel="canonical"]')!.getAttribute("href")!;
+    expect(canonical).toBe(`${siteData.url}${PREFIX}posts/root-relative-markdown-links/`);
+    const jsonLd = JSON.parse(post.querySelector('script[type="application/ld+json"]')!.textContent!);
+    for (const url of [jsonLd.url, jsonLd.author.url, jsonLd.publisher.url]) expect(await isBuilt(url), url).toBe(true);
   });
 
   test("the 404 page, served at any depth, links home and to its stylesheet through the prefix", async () => {

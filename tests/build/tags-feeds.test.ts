@@ -124,6 +124,17 @@ describe("tags and feeds for any tag an author writes", () => {
     }
   });
 
+  test("sitemap.xml lists every page of every tag and the tag index, as absolute URLs of built files", async () => {
+    const sitemap = parseHTML(await site.read("sitemap.xml"), "text/xml").document;
+    const locs = [...sitemap.querySelectorAll("url > loc")].map((loc) => loc.textContent!);
+    const index = await site.page("tags/index.html");
+    const tagPages = [...index.querySelectorAll(".tag-index a")].map((a) => new URL(a.getAttribute("href")!, siteData.url).href);
+    expect(tagPages).toHaveLength(9);
+    expect(locs).toEqual(expect.arrayContaining([`${siteData.url}/tags/`, ...tagPages, `${siteData.url}/tags/big/page/2/`]));
+    expect(new Set(locs).size).toBe(locs.length);
+    for (const loc of locs) expect(existsSync(fileFor(site, loc)), loc).toBe(true);
+  });
+
   describe("feeds", () => {
     const rss = async (path: string) => parseFeed(await site.read(path)).toJSON();
 
@@ -220,5 +231,128 @@ describe("two tags that would share a URL", () => {
         "space.md": post("title: Space\ndate: 2024-01-02\ntags: [node js]"),
       },
     })).rejects.toThrow(/"node\.js" and "node js" would both be published at \/tags\/node-js\/[\s\S]*posts\/dots\.md[\s\S]*posts\/space\.md/);
+  });
+});
+
+describe("tags, titles and dates as authors write them, in every feed and head", () => {
+  const SITE_TITLE = "Bits & Bytes";
+  const QUOTES = `Tom's "quotes"`;
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite({
+      site: { title: SITE_TITLE },
+      posts: {
+        "quoted-updated.md": post(`title: Quoted update\ndate: 2024-03-01\nupdated: "2024-03-19"\ntags: [R&D, ${JSON.stringify(QUOTES)}]`, "Intro.\n\n## First section\n\nText."),
+        "unquoted-updated.md": post("title: Unquoted update\ndate: 2024-03-02\nupdated: 2024-03-20\ntags: [serverless, Serverless]"),
+        "plain.md": post("title: Plain\ndate: 2024-03-03\ntags: [Serverless]"),
+      },
+    });
+  });
+  afterAll(() => site?.cleanup());
+
+  const xml = async (path: string) => parseHTML(await site.read(path), "text/xml").document;
+  const meta = (doc: Document, selector: string) => doc.querySelector(selector)?.getAttribute("content");
+  /** An item's categories, read with an XML parser (feed-parser leaves `&#39;` in Atom attributes undecoded). */
+  const categories = async (path: string, title: string) => {
+    const doc = await xml(path);
+    const item = [...doc.querySelectorAll("item, entry")].find((entry) => entry.querySelector("title")?.textContent === title)!;
+    return [...item.querySelectorAll("category")].map((category) => category.getAttribute("term") ?? category.textContent);
+  };
+  const tagHref = async (name: string) => {
+    const index = await site.page("tags/index.html");
+    return [...index.querySelectorAll(".tag-index a")].find((a) => a.textContent === name)!.getAttribute("href")!;
+  };
+
+  test("tags with & and quotes, and a site title with &, are escaped exactly once on tag pages", async () => {
+    for (const name of ["R&D", QUOTES]) {
+      const href = await tagHref(name);
+      const doc = await site.page(`${decodeURIComponent(href).slice(1)}index.html`);
+      expect(doc.title).toBe(`${name} · ${SITE_TITLE}`);
+      expect(meta(doc, 'meta[name="description"]')).toBe(`Posts tagged “${name}”.`);
+      expect(meta(doc, 'meta[property="og:title"]')).toBe(name);
+      expect(meta(doc, 'meta[property="og:site_name"]')).toBe(SITE_TITLE);
+      expect(meta(doc, 'meta[name="twitter:description"]')).toBe(`Posts tagged “${name}”.`);
+      const alternates = [...doc.querySelectorAll('head link[rel="alternate"]')].map((link) => link.getAttribute("title"));
+      expect(alternates).toEqual([`${SITE_TITLE} (RSS)`, `${SITE_TITLE} (Atom)`, `${SITE_TITLE} (JSON Feed)`, `${SITE_TITLE}: ${name} (RSS)`]);
+
+      const feed = parseFeed(await site.read(`${decodeURIComponent(href).slice(1)}feed.xml`)).toJSON();
+      expect(feed.title).toBe(`${SITE_TITLE}: ${name}`);
+      expect(feed.description).toBe(`Posts tagged “${name}” on ${SITE_TITLE}.`);
+    }
+  });
+
+  test("the site feeds and a post's head carry the site title and tags escaped exactly once", async () => {
+    for (const path of ["feed.xml", "atom.xml"]) {
+      expect((await xml(path)).querySelector("parsererror"), path).toBeNull();
+      const feed = parseFeed(await site.read(path)).toJSON();
+      expect(feed.title, path).toBe(SITE_TITLE);
+      expect(await categories(path, "Quoted update"), path).toEqual(["R&D", QUOTES]);
+    }
+    expect(JSON.parse(await site.read("feed.json")).title).toBe(SITE_TITLE);
+    const doc = await site.page("posts/quoted-updated/index.html");
+    expect(doc.title).toBe(`Quoted update · ${SITE_TITLE}`);
+    expect(meta(doc, 'meta[property="og:site_name"]')).toBe(SITE_TITLE);
+    expect([...doc.querySelectorAll('meta[property="article:tag"]')].map((tag) => tag.getAttribute("content"))).toEqual(["R&D", QUOTES]);
+    expect([...doc.querySelectorAll('article a[rel="tag"]')].map((a) => a.textContent)).toEqual(["R&D", QUOTES]);
+  });
+
+  test("a tag written twice in two cases is one tag everywhere, in the tag index's spelling", async () => {
+    const doc = await site.page("posts/unquoted-updated/index.html");
+    expect([...doc.querySelectorAll('article a[rel="tag"]')].map((a) => [a.textContent, a.getAttribute("href")])).toEqual([["Serverless", "/tags/serverless/"]]);
+    expect([...doc.querySelectorAll('meta[property="article:tag"]')].map((tag) => tag.getAttribute("content"))).toEqual(["Serverless"]);
+    expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!).keywords).toEqual(["Serverless"]);
+    for (const path of ["feed.xml", "atom.xml", "tags/serverless/feed.xml"]) {
+      expect(await categories(path, "Unquoted update"), path).toEqual(["Serverless"]);
+    }
+    const json = JSON.parse(await site.read("feed.json"));
+    expect(json.items.find((item: { title: string }) => item.title === "Unquoted update").tags).toEqual(["Serverless"]);
+  });
+
+  test("`updated`, quoted or not, is the modified date in Atom, JSON Feed, the SEO head and the sitemap", async () => {
+    const atom = await xml("atom.xml");
+    const atomUpdated = Object.fromEntries([...atom.querySelectorAll("entry")].map((entry) => [entry.querySelector("title")!.textContent, entry.querySelector("updated")!.textContent]));
+    expect(atomUpdated).toEqual({ "Quoted update": "2024-03-19T00:00:00Z", "Unquoted update": "2024-03-20T00:00:00Z", Plain: "2024-03-03T00:00:00Z" });
+    const json = JSON.parse(await site.read("feed.json"));
+    expect(Object.fromEntries(json.items.map((item: { title: string; date_modified?: string }) => [item.title, item.date_modified]))).toEqual({
+      "Quoted update": "2024-03-19T00:00:00.000Z",
+      "Unquoted update": "2024-03-20T00:00:00.000Z",
+      Plain: undefined,
+    });
+    for (const [slug, day] of [["quoted-updated", "2024-03-19"], ["unquoted-updated", "2024-03-20"]] as const) {
+      const doc = await site.page(`posts/${slug}/index.html`);
+      expect(meta(doc, 'meta[property="article:modified_time"]'), slug).toBe(day);
+      expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!).dateModified, slug).toBe(`${day}T00:00:00.000Z`);
+    }
+    const sitemap = await xml("sitemap.xml");
+    const lastmod = Object.fromEntries([...sitemap.querySelectorAll("url")].map((url) => [url.querySelector("loc")!.textContent, url.querySelector("lastmod")!.textContent]));
+    expect(lastmod[`${siteData.url}/posts/quoted-updated/`]).toBe("2024-03-19");
+    expect(lastmod[`${siteData.url}/posts/unquoted-updated/`]).toBe("2024-03-20");
+    expect(lastmod[`${siteData.url}/tags/serverless/`]).toBe("2024-03-20");
+  });
+
+  test("feed content keeps section headings but not their # links, which need our stylesheet", async () => {
+    const json = JSON.parse(await site.read("feed.json"));
+    const rss = parseFeed(await site.read("feed.xml")).toJSON();
+    const atom = parseFeed(await site.read("atom.xml")).toJSON();
+    const contents = [
+      json.items.find((item: { title: string }) => item.title === "Quoted update").content_html,
+      rss.items.find((item) => item.title === "Quoted update")!.content ?? rss.items.find((item) => item.title === "Quoted update")!.description,
+      atom.items.find((item) => item.title === "Quoted update")!.content,
+    ];
+    for (const html of contents) {
+      const content = parseHTML(`<!doctype html><body>${html}</body>`).document;
+      expect([...content.querySelectorAll("h2")].map((h) => h.textContent)).toEqual(["First section"]);
+      expect(content.querySelectorAll(".heading-anchor, .heading-wrapper")).toHaveLength(0);
+      expect([...content.querySelectorAll("p")].map((p) => p.textContent)).toEqual(["Intro.", "Text."]);
+    }
+    // The post page itself keeps them.
+    expect((await site.page("posts/quoted-updated/index.html")).querySelector(".post-content .heading-anchor")).not.toBeNull();
+  });
+
+  test("the site's author links to the about page on this site", async () => {
+    const json = JSON.parse(await site.read("feed.json"));
+    expect(json.authors[0].url).toBe(`${siteData.url}/about/`);
+    expect(existsSync(fileFor(site, json.authors[0].url))).toBe(true);
+    expect(parseFeed(await site.read("atom.xml")).toJSON().authors[0]?.url).toBe(`${siteData.url}/about/`);
   });
 });

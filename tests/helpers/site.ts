@@ -1,9 +1,10 @@
 import { mkdtemp, mkdir, readFile, rm, symlink, writeFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { parseHTML } from "linkedom";
+import type { SiteData } from "../../src/site.ts";
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const configPath = join(projectRoot, "eleventy.config.ts");
@@ -29,6 +30,12 @@ export interface FixtureOptions {
   pathPrefix?: string;
   /** Build the Pagefind search index too (slower; off unless a test searches). See `site.searchIndex`. */
   searchIndex?: boolean;
+  /**
+   * Fields of `site` as templates see it (global data), e.g. a title with `&`, as
+   * a fork of the blog would write in src/site.ts. Filters written in TypeScript
+   * keep reading src/site.ts.
+   */
+  site?: Partial<Omit<SiteData, "searchIndex">>;
 }
 
 /**
@@ -73,7 +80,7 @@ export async function buildSite(options: FixtureOptions = {}): Promise<BuiltSite
   try {
     const eleventy = new Eleventy(".", "_site", {
       quietMode: true,
-      configPath,
+      configPath: options.site ? await writeSiteOverrideConfig(input, options.site) : configPath,
       runMode: options.runMode ?? "build",
       ...(options.pathPrefix ? { pathPrefix: options.pathPrefix } : {}),
     });
@@ -84,6 +91,28 @@ export async function buildSite(options: FixtureOptions = {}): Promise<BuiltSite
     else process.env.SEARCH_INDEX = previousSearchIndex;
   }
   return builtSite(input, join(input, "_site"));
+}
+
+/**
+ * A config file in the fixture that runs the real one, then replaces the `site`
+ * global data with a copy carrying the overrides.
+ */
+async function writeSiteOverrideConfig(input: string, overrides: Partial<SiteData>): Promise<string> {
+  const path = join(input, "eleventy.fixture-config.mjs");
+  const configUrl = JSON.stringify(pathToFileURL(configPath).href);
+  const siteUrl = JSON.stringify(pathToFileURL(join(projectRoot, "src/site.ts")).href);
+  await writeFile(path, [
+    `import blog from ${configUrl};`,
+    `import { site } from ${siteUrl};`,
+    `export { config } from ${configUrl};`,
+    `export default function (eleventyConfig) {`,
+    `  blog(eleventyConfig);`,
+    // A function, not an object: addGlobalData deep-copies an object into the previous value, which would change src/site.ts's object.
+    `  eleventyConfig.addGlobalData("site", () => ({ ...site, ...${JSON.stringify(overrides)} }));`,
+    `}`,
+    ``,
+  ].join("\n"));
+  return path;
 }
 
 export function builtSite(input: string, output: string): BuiltSite {

@@ -1,6 +1,9 @@
 import { expect, test } from "vitest";
-import { toAbsoluteUrl, toJsonFeed } from "../../src/feeds.ts";
+import { stripHeadingAnchors, toJsonFeed } from "../../src/feeds.ts";
+import { parseHTML } from "linkedom";
+import { createMarkdown } from "../../src/markdown.ts";
 import { site } from "../../src/site.ts";
+import { toAbsoluteUrl } from "../../src/urls.ts";
 
 test("toAbsoluteUrl joins the site URL, the path prefix and the path", () => {
   expect(toAbsoluteUrl("/posts/a/", "https://example.com")).toBe("https://example.com/posts/a/");
@@ -20,4 +23,20 @@ test("toJsonFeed keeps hostile titles as data", () => {
   expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
   expect(feed.items[0].title).toBe(title);
   expect(feed.items[0].date_published).toBe("2024-01-02T00:00:00.000Z");
+});
+
+test("stripHeadingAnchors keeps every heading and its text, without the section links or their wrapper", () => {
+  const html = createMarkdown().render("Intro text.\n\n## Deep & dark\n\nBody.\n\n### Tom's `code`\n\nMore.");
+  const doc = parseHTML(`<!doctype html><body>${stripHeadingAnchors(html)}</body>`).document;
+  expect([...doc.querySelectorAll("h2, h3")].map((h) => [h.tagName, h.textContent])).toEqual([
+    ["H2", "Deep & dark"],
+    ["H3", "Tom's code"],
+  ]);
+  expect(doc.querySelectorAll(".heading-anchor, .heading-wrapper")).toHaveLength(0);
+  expect([...doc.querySelectorAll("p")].map((p) => p.textContent)).toEqual(["Intro text.", "Body.", "More."]);
+});
+
+test("stripHeadingAnchors leaves an author's own heading-wrapper div without our link alone", () => {
+  const html = `<div class="heading-wrapper">\n<p>Mine</p>\n</div>\n`;
+  expect(stripHeadingAnchors(html)).toBe(html);
 });

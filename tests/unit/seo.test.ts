@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { toAbsoluteUrl, toBlogPosting, toJsonLd, toSitemapEntries } from "../../src/seo.ts";
+import { toBlogPosting, toJsonLd, toListingSitemapEntries, toSitemapEntries } from "../../src/seo.ts";
 import { site } from "../../src/site.ts";
 
 describe("JSON-LD", () => {
@@ -11,23 +11,18 @@ describe("JSON-LD", () => {
   });
 
   test("a BlogPosting carries headline, dates, url, author and keywords", () => {
-    const posting = toBlogPosting({ title: "T", description: "D", url: "https://x.test/p/", date: new Date("2024-01-02"), tags: ["posts", "a"] }, site);
+    const absolute = (path: string) => `https://x.test/blog/${path.replace(/^\//, "")}`;
+    const posting = toBlogPosting({ title: "T", description: "D", url: "https://x.test/blog/p/", date: new Date("2024-01-02"), tags: ["posts", "a"] }, { ...site, author: { name: "A", url: "about/" } }, absolute);
     expect(posting).toMatchObject({
       "@type": "BlogPosting",
       headline: "T",
       datePublished: "2024-01-02T00:00:00.000Z",
       dateModified: "2024-01-02T00:00:00.000Z",
-      url: "https://x.test/p/",
-      author: { name: site.author.name },
+      url: "https://x.test/blog/p/",
+      author: { name: "A", url: "https://x.test/blog/about/" },
+      publisher: { url: "https://x.test/blog/" },
       keywords: ["a"],
     });
-  });
-});
-
-describe("absolute URLs", () => {
-  test("join the origin and a path, percent-encoding non-ASCII", () => {
-    expect(toAbsoluteUrl("/tags/日本語/", "https://blog.example.com")).toBe("https://blog.example.com/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/");
-    expect(toAbsoluteUrl("/prefix/a/", "https://blog.example.com/")).toBe("https://blog.example.com/prefix/a/");
   });
 });
 
@@ -53,5 +48,31 @@ describe("sitemap entries", () => {
 
   test("an `updated` that is not a date is an error naming the file", () => {
     expect(() => toSitemapEntries([page("/posts/x/", "2024-01-01", { isPost: true, updated: "soon" })])).toThrow(/posts\/x\/\.md.*"updated"/);
+  });
+});
+
+describe("sitemap entries for listing pages", () => {
+  const post = (date: string, updated?: unknown) => ({ date: new Date(date), inputPath: "./posts/x.md", data: { updated } });
+  const tag = { posts: [post("2024-02-01"), post("2024-01-01", "2024-03-19")] };
+  const other = { posts: [post("2023-01-01")] };
+
+  test("every page of a tag is listed, last modified at the tag's newest change, quoted `updated` included", () => {
+    const entries = toListingSitemapEntries([{ url: "/tags/a/", tag }, { url: "/tags/a/page/2/", tag }, { url: "/tags/b/", tag: other }]);
+    expect(entries.map((entry) => [entry.url, entry.lastModified.toISOString().slice(0, 10)])).toEqual([
+      ["/tags/a/", "2024-03-19"],
+      ["/tags/a/page/2/", "2024-03-19"],
+      ["/tags/b/", "2023-01-01"],
+    ]);
+  });
+
+  test("replace a page's own entry and add the ones collections leave out", () => {
+    const entries = toSitemapEntries(
+      [{ url: "/tags/a/", date: new Date("2020-01-01"), inputPath: "./pages/tags/tag.njk", data: {} }],
+      [{ url: "/tags/a/", lastModified: new Date("2024-03-19") }, { url: "/tags/a/page/2/", lastModified: new Date("2024-03-19") }],
+    );
+    expect(entries.map((entry) => [entry.url, entry.lastModified.toISOString().slice(0, 10)])).toEqual([
+      ["/tags/a/", "2024-03-19"],
+      ["/tags/a/page/2/", "2024-03-19"],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { buildTags, paginateTags, TagSlugCollisionError, type TaggedPost } from "../../src/tags.ts";
+import { buildTags, paginateTags, TagSlugCollisionError, toPostTagLinks, type TaggedPost } from "../../src/tags.ts";
 
 let day = 0;
 const post = (name: string, tags: unknown): TaggedPost => ({
@@ -57,5 +57,20 @@ describe("paginateTags", () => {
       ["/tags/big/page/3/", 5, "/tags/big/page/2/", null],
     ]);
     expect(pages[0]!.posts[0]!.url).toBe("/posts/p44/");
+  });
+});
+
+describe("toPostTagLinks", () => {
+  const index = new Map([["serverless", { name: "Serverless", slug: "serverless" }], ["r&d", { name: "R&D", slug: "r-d" }]]);
+
+  test("one link per tag however many spellings a post repeats, in the index's spelling", () => {
+    expect(toPostTagLinks(["serverless", "Serverless", "SERVERLESS ", "r&d", "posts"], index)).toEqual([
+      { name: "Serverless", slug: "serverless" },
+      { name: "R&D", slug: "r-d" },
+    ]);
+  });
+
+  test("a tag missing from the index keeps the author's spelling", () => {
+    expect(toPostTagLinks(["Draft Only", "draft only"], index)).toEqual([{ name: "Draft Only", slug: "draft-only" }]);
   });
 });
