@@ -59,6 +59,7 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(linkCheckPlugin, { publicDir: "public" });
   eleventyConfig.addPlugin(readerPlugin);
   eleventyConfig.addPlugin(seoPlugin);
-  eleventyConfig.addPlugin(searchPlugin);
+  // SEARCH_INDEX=off skips the Pagefind index (quick builds, tests that do not search).
+  eleventyConfig.addPlugin(searchPlugin, { index: process.env.SEARCH_INDEX !== "off" });
   eleventyConfig.addPlugin(imagesPlugin);
 }

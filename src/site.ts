@@ -30,13 +30,6 @@ export interface SiteData {
   tagPageSize: number;
   /** Posts listed on the home page before the link to the archive. */
   homePostCount: number;
-  /**
-   * Build the Pagefind search index after each build (on by default). Set
-   * `SEARCH_INDEX=off` in the environment to skip it, e.g. for quick builds
-   * or tests that do not search; /search/ then finds nothing. Read at build
-   * time, not import time, so one process can build both ways.
-   */
-  readonly searchIndex: boolean;
 }
 
 export const site: SiteData = {
@@ -49,7 +42,4 @@ export const site: SiteData = {
   feedSize: 20,
   tagPageSize: 20,
   homePostCount: 10,
-  get searchIndex() {
-    return process.env.SEARCH_INDEX !== "off";
-  },
 };

@@ -9,10 +9,15 @@ import { site } from "../site.ts";
  * Only elements marked `data-pagefind-body` (the post article) are indexed,
  * so listings, tag pages and the search page itself never show up as results.
  */
-export function searchPlugin(eleventyConfig: UserConfig): void {
+export interface SearchOptions {
+  /** Build the index (default). Off (SEARCH_INDEX=off) for quick builds and tests that do not search: /search/ then finds nothing. */
+  index?: boolean;
+}
+
+export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions = {}): void {
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     // `npm run check` builds in memory (toJSON): nothing to index.
-    if (!site.searchIndex || outputMode !== "fs") return;
+    if (options.index === false || outputMode !== "fs") return;
     const output = directories.output;
     const { index, errors } = await pagefind.createIndex({ forceLanguage: site.language });
     try {

@@ -28,7 +28,7 @@ export interface FixtureOptions {
   files?: Record<string, string | Uint8Array>;
   runMode?: "build" | "serve" | "watch";
   pathPrefix?: string;
-  /** Build the Pagefind search index too (slower; off unless a test searches). See `site.searchIndex`. */
+  /** Build the Pagefind search index too (slower; off unless a test searches): sets SEARCH_INDEX for the build. */
   searchIndex?: boolean;
   /**
    * Fields of `site` as templates see it (global data), e.g. a title with `&`, as
