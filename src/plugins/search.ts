@@ -15,16 +15,22 @@ export interface SearchOptions {
 }
 
 export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions = {}): void {
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
+  let builds = 0;
+  eleventyConfig.on("eleventy.after", async ({ results, directories, outputMode, runMode }) => {
     // `npm run check` builds in memory (toJSON): nothing to index.
     if (options.index === false || outputMode !== "fs") return;
-    const output = directories.output;
+    // Under `npm start`, index once: re-indexing every post on each save would take seconds; `npm run build` is always current.
+    if (runMode !== "build" && builds++ > 0) return;
+    const toUrl = eleventyConfig.getFilter("url");
+    // Posts only, from memory: the pages just written, without reading the output folder back.
+    const posts = results.filter((page) => typeof page.url === "string" && page.content.includes("data-pagefind-body"));
     const { index, errors } = await pagefind.createIndex({ forceLanguage: site.language });
     try {
       if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-      const added = await index.addDirectory({ path: output });
-      if (added.errors.length) throw new Error(`Pagefind could not index ${output}: ${added.errors.join("; ")}`);
-      const written = await index.writeFiles({ outputPath: join(output, "pagefind") });
+      const added = await Promise.all(posts.map((page) => index.addHTMLFile({ url: String(toUrl(page.url)), content: page.content })));
+      const failed = added.flatMap((result, i) => result.errors.map((error) => `${posts[i]!.inputPath}: ${error}`));
+      if (failed.length) throw new Error(`Pagefind could not index:\n${failed.join("\n")}`);
+      const written = await index.writeFiles({ outputPath: join(directories.output, "pagefind") });
       if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
     } finally {
       await pagefind.close();
