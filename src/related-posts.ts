@@ -1,4 +1,5 @@
 import { toTagList } from "./posts.ts";
+import { toTagKey } from "./tags.ts";
 
 /** What related-post ranking needs to know about a post. */
 export interface TaggedPost {
@@ -21,8 +22,8 @@ export function buildRelatedPosts<T extends TaggedPost>(posts: readonly T[], lim
   const postsByTag = new Map<string, T[]>();
   const tagsByUrl = new Map<string, string[]>();
   for (const post of posts) {
-    // Tags are compared case-insensitively, as tag pages group them.
-    const tags = [...new Set(toTagList(post.data.tags).map((tag) => tag.toLowerCase()))];
+    // Tags are compared as tag pages group them (case and Unicode form do not matter).
+    const tags = [...new Set(toTagList(post.data.tags).map(toTagKey))];
     tagsByUrl.set(post.url, tags);
     for (const tag of tags) {
       const list = postsByTag.get(tag);
