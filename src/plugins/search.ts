@@ -14,6 +14,8 @@ export interface SearchOptions {
   index?: boolean;
 }
 
+const BATCH_SIZE = 100;
+
 export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions = {}): void {
   let builds = 0;
   eleventyConfig.on("eleventy.after", async ({ results, directories, outputMode, runMode }) => {
@@ -27,8 +29,13 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions 
     const { index, errors } = await pagefind.createIndex({ forceLanguage: site.language });
     try {
       if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-      const added = await Promise.all(posts.map((page) => index.addHTMLFile({ url: String(toUrl(page.url)), content: page.content })));
-      const failed = added.flatMap((result, i) => result.errors.map((error) => `${posts[i]!.inputPath}: ${error}`));
+      // In batches: all at once would queue every page's HTML for Pagefind's process at the same time (hundreds of MB at 4,000 posts).
+      const failed: string[] = [];
+      for (let start = 0; start < posts.length; start += BATCH_SIZE) {
+        const batch = posts.slice(start, start + BATCH_SIZE);
+        const added = await Promise.all(batch.map((page) => index.addHTMLFile({ url: String(toUrl(page.url)), content: page.content })));
+        added.forEach((result, i) => failed.push(...result.errors.map((error) => `${batch[i]!.inputPath}: ${error}`)));
+      }
       if (failed.length) throw new Error(`Pagefind could not index:\n${failed.join("\n")}`);
       const written = await index.writeFiles({ outputPath: join(directories.output, "pagefind") });
       if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
