@@ -77,6 +77,15 @@ describe("a reader walking the built site in Chromium", () => {
     const opened = await site.visit(feedHref!);
     await expect(opened.page.locator("h1").innerText()).resolves.toBe("Invisible Servers: serverless");
     await expect(opened.page.locator(".post-list h2 a").allTextContents()).resolves.toContain("Embracing Serverless Architecture");
+    expect(await opened.settledProblems()).toEqual(noProblems);
+  });
+
+  test("every feed opens in the browser without a failed request", async () => {
+    for (const path of ["/feed.xml", "/atom.xml", "/feed.json"]) {
+      const { response, settledProblems } = await site.visit(path);
+      expect(response.status(), path).toBe(200);
+      expect(await settledProblems(), path).toEqual(noProblems);
+    }
   });
 
   test("/archive/ lists every post by year, newest first, and links to each", async () => {
