@@ -14,7 +14,7 @@ type PageData = { draft?: unknown; date?: unknown };
  * Drafts (`draft: true`) and scheduled posts (dated in the future) are left
  * out of a production build entirely: no page, no collection, hence no
  * listing, tag page, feed, sitemap or search entry. Under `npm start` they
- * are built, and the `toPublicationState` filter lets partials/draft-mark.njk
+ * are built, and the `toPublicationState` filter lets partials/post.njk
  * mark them. A preprocessor that returns false drops the template before any
  * data is computed (https://www.11ty.dev/docs/config-preprocessors/), which
  * costs nothing per page, unlike global computed `permalink` data; the run

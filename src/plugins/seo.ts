@@ -6,7 +6,7 @@ import { site } from "../site.ts";
 import { toAbsoluteUrl } from "../urls.ts";
 
 /**
- * Filters for the SEO head (`partials/head-seo.njk`), sitemap.xml and
+ * Filters for the SEO head (`partials/head.njk`), sitemap.xml and
  * robots.txt. Every value comes from `src/site.ts` and the page's front matter.
  * Absolute URLs come from the shared, path-prefix-aware `toAbsoluteUrl` (src/urls.ts).
  */
