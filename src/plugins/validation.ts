@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { removeOutputFolder } from "../output-folder.ts";
+import { protectedFolders } from "./clean-output.ts";
 import { formatProblems, validatePosts } from "../validate-posts.ts";
 
 /**
@@ -38,8 +39,7 @@ export function validationPlugin(eleventyConfig: UserConfig): void {
     if (problems.length === 0) return;
     let note = "Nothing was built.";
     if (runMode === "build") {
-      const folders = { cwd: process.cwd(), input: directories.input, includes: directories.includes, data: directories.data, layouts: directories.layouts };
-      note = (await removeOutputFolder(directories.output, folders)) ? `Nothing was built; ${directories.output} was removed so an old build cannot be deployed by mistake.` : note;
+      note = (await removeOutputFolder(directories.output, protectedFolders(directories))) ? `Nothing was built; ${directories.output} was removed so an old build cannot be deployed by mistake.` : note;
     }
     const files = new Set(problems.map((problem) => problem.file)).size;
     throw failWith(`Front matter problems in ${files === 1 ? "1 post" : `${files} posts`} (listed above). ${note}`, formatProblems(problems));

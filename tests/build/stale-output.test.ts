@@ -10,6 +10,13 @@ afterAll(() => Promise.all(fixtures.map((dir) => rm(dir, { recursive: true, forc
 
 const STALE = { "_site/posts/deleted-post/index.html": "<!doctype html><title>Deleted post</title>" };
 
+/** The real CLI over a fixture whose _site/ still holds a page from an earlier build. */
+async function buildOverStaleOutput(posts: Record<string, string>) {
+  const input = await makeFixture({ posts, files: STALE });
+  fixtures.push(input);
+  return { input, result: await runEleventy(input, ["--quiet"], { SEARCH_INDEX: "off" }) };
+}
+
 describe("a production build starts from an empty output folder", () => {
   test("a post turned draft between two `npm run build`s loses its page", async () => {
     const input = await makeFixture({ posts: { "kept.md": post("title: Kept\ndate: 2024-01-01"), "later-draft.md": post("title: Later draft\ndate: 2024-01-02") } });
@@ -39,18 +46,14 @@ describe("a production build starts from an empty output folder", () => {
   });
 
   test("a build failing on a broken link says so, and that the output is not deployable", async () => {
-    const input = await makeFixture({ posts: { "broken-link.md": post("title: Broken\ndate: 2024-01-01", "[gone](/posts/gone/)") }, files: STALE });
-    fixtures.push(input);
-    const result = await runEleventy(input, ["--quiet"], { SEARCH_INDEX: "off" });
+    const { input, result } = await buildOverStaleOutput({ "broken-link.md": post("title: Broken\ndate: 2024-01-01", "[gone](/posts/gone/)") });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("1 broken internal link (listed above). The build FAILED: ./_site/ holds this broken build; do not deploy it.");
     expect(existsSync(join(input, "_site/posts/deleted-post/index.html"))).toBe(false);
   });
 
   test("a build failing on a missing image leaves no pages behind", async () => {
-    const input = await makeFixture({ posts: { "missing-image.md": post("title: Missing\ndate: 2024-01-01", "![alt](missing.jpg)") }, files: STALE });
-    fixtures.push(input);
-    const result = await runEleventy(input, ["--quiet"], { SEARCH_INDEX: "off" });
+    const { input, result } = await buildOverStaleOutput({ "missing-image.md": post("title: Missing\ndate: 2024-01-01", "![alt](missing.jpg)") });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('image "missing.jpg" not found');
     expect(existsSync(join(input, "_site/index.html"))).toBe(false);
