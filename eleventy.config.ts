@@ -2,7 +2,9 @@ import type { UserConfig } from "@11ty/eleventy";
 import { POST_ASSETS } from "./src/post-assets.ts";
 import { site } from "./src/site.ts";
 import { cleanOutputPlugin } from "./src/plugins/clean-output.ts";
+import { cleanUrlsPlugin } from "./src/plugins/clean-urls.ts";
 import { collectionsPlugin } from "./src/plugins/collections.ts";
+import { controlCharactersPlugin } from "./src/plugins/control-characters.ts";
 import { feedsPlugin } from "./src/plugins/feeds.ts";
 import { filtersPlugin } from "./src/plugins/filters.ts";
 import { draftsPlugin } from "./src/plugins/drafts.ts";
@@ -46,7 +48,11 @@ export default function blog(eleventyConfig: UserConfig): void {
 
   // Production builds start from an empty _site/ (stale drafts and deleted posts gone).
   eleventyConfig.addPlugin(cleanOutputPlugin);
+  // `posts/My Post File.md` → /posts/my-post-file/, as tags get their slugs.
+  eleventyConfig.addPlugin(cleanUrlsPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
+  // Characters XML and HTML forbid (a form feed pasted from a PDF) are removed from every page and feed.
+  eleventyConfig.addPlugin(controlCharactersPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(collectionsPlugin);
   eleventyConfig.addPlugin(tagsPlugin);

@@ -10,7 +10,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import { fenceLanguage, isKnownLanguage } from "../src/highlight.ts";
+import { findControlCharacters } from "../src/control-characters.ts";
+import { isKnownLanguage, parseFenceInfo } from "../src/highlight.ts";
 import { checkLinks, type BuiltPage } from "../src/link-check.ts";
 import { DEFAULT_IGNORED_PATHS } from "../src/plugins/link-check.ts";
 import { isPostAssetPath } from "../src/post-assets.ts";
@@ -40,8 +41,7 @@ export function checkSource(file: string, source: string): Finding[] {
   // markdown-it's own parse, so only real fences count (not ``` inside an indented block) and lines are exact.
   for (const token of createMarkdown().parse(body, {})) {
     if (token.type !== "fence") continue;
-    const info = token.info.trim().split(/\s+/)[0] ?? "";
-    const language = fenceLanguage(info);
+    const { language } = parseFenceInfo(token.info);
     if (!isKnownLanguage(language)) {
       findings.push({
         severity: "warning",
@@ -50,6 +50,14 @@ export function checkSource(file: string, source: string): Finding[] {
         message: `code fence language "${language}" is unknown to Prism, so the block is not highlighted: use a language from https://prismjs.com/#supported-languages, or "text"`,
       });
     }
+  }
+  for (const hit of findControlCharacters(source)) {
+    findings.push({
+      severity: "warning",
+      file,
+      line: hit.line,
+      message: `contains the control character ${hit.codePoint}, which XML and HTML forbid (pasted from a PDF or a terminal?): the build removes it from pages and feeds; delete it here`,
+    });
   }
   for (const hit of findMojibake(source)) {
     findings.push({

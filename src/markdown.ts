@@ -1,5 +1,6 @@
 import MarkdownIt from "markdown-it";
-import { escapeHtml, highlightCode } from "./highlight.ts";
+import { renderCodeBlock } from "./highlight.ts";
+import { escapeHtml } from "./html.ts";
 import { toSlug } from "./slugs.ts";
 import { headingText, tocPlugin } from "./toc.ts";
 
@@ -9,12 +10,30 @@ import { headingText, tocPlugin } from "./toc.ts";
  */
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
-  // markdown-it passes the first word of the fence info; the rest is ignored.
-  md.options.highlight = (code, language) => highlightCode(code, language);
+  // Only what the author wrote as a URL becomes a link: `https://…`, `http://…`, `www.…` and
+  // `mailto:`. Without this, linkify links any word that looks like a domain ("Fly.io" → http://fly.io/).
+  // https://github.com/markdown-it/linkify-it#api
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  addCodeBlocks(md);
   addHeadingIds(md);
   addHeadingAnchors(md);
   md.use(tocPlugin);
   return md;
+}
+
+/**
+ * Fenced and indented code go through one renderer (src/highlight.ts), which
+ * escapes or highlights and never passes code through as markup. Indented code
+ * is CommonMark: Eleventy disables it (`md.disable("code")`, for templates
+ * whose indented HTML would turn into code) and the Markdown plugin turns it
+ * back on, because posts are not templates.
+ */
+function addCodeBlocks(md: MarkdownIt): void {
+  md.renderer.rules.fence = (tokens, idx) => {
+    const token = tokens[idx]!;
+    return renderCodeBlock(token.content, md.utils.unescapeAll(token.info));
+  };
+  md.renderer.rules.code_block = (tokens, idx) => renderCodeBlock(tokens[idx]!.content, "");
 }
 
 /**

@@ -3,7 +3,7 @@ import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import yaml, { types as yamlTypes } from "js-yaml";
 import { createFrontMatterSchema, YamlTimestamp, type SchemaOptions } from "./front-matter-schema.ts";
-import { toSlug } from "./slugs.ts";
+import { findUrlCollisions } from "./post-urls.ts";
 
 /** One thing wrong in one post, located precisely enough to fix without searching. */
 export interface Problem {
@@ -92,33 +92,63 @@ function describeYamlError(error: yaml.YAMLException, yamlText: string, line: nu
   return `is not valid YAML (${error.reason}): check quotes and indentation on or just before line ${line}`;
 }
 
-// Characters that are not URL code points (https://url.spec.whatwg.org/#url-code-points) or that end
-// the path (`?`, `#`), plus `%`, which would read as an escape: Eleventy puts the file name in the URL as is.
-const URL_UNSAFE = /[\s"#%<>?[\\\]^`{|}\p{Cc}]/u;
+/**
+ * A post's bytes as text, or the problem when they are not UTF-8 (an older
+ * editor saving Latin-1 / Windows-1252): Eleventy would decode such bytes as
+ * U+FFFD replacement characters and publish them without a word.
+ */
+export function decodePost(file: string, bytes: Uint8Array): { source: string } | { problem: Problem } {
+  try {
+    return { source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    const line = 1 + bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length;
+    const byte = bytes[offset] ?? 0;
+    const guess = new TextDecoder("windows-1252").decode(bytes.subarray(offset, offset + 1));
+    return {
+      problem: {
+        file,
+        line,
+        field: "encoding",
+        message: `is not UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} on line ${line} (in Windows-1252 it would be "${guess}"): re-save the file as UTF-8 (VS Code: "Save with Encoding" → UTF-8; iconv -f windows-1252 -t utf-8)`,
+      },
+    };
+  }
+}
 
 /**
- * A post whose path would make an invalid URL (`posts/Hello World.md` →
- * `href="/posts/Hello World/"`), unless it sets its own `permalink`.
- * Letters of any script are fine: browsers and validators accept them.
+ * The offset of the first byte that does not begin a well-formed UTF-8
+ * sequence (https://encoding.spec.whatwg.org/#utf-8-decoder: lead byte,
+ * then continuation bytes in the ranges it allows).
  */
-function checkFileName(file: string, data: Record<string, unknown>): Problem | undefined {
-  if ("permalink" in data || !file.split("/").some((segment) => URL_UNSAFE.test(segment))) return undefined;
-  const renamed = file
-    .split("/")
-    .map((segment, index, all) => {
-      if (!URL_UNSAFE.test(segment)) return segment;
-      const extension = index === all.length - 1 ? (/\.[^.]+$/.exec(segment)?.[0] ?? "") : "";
-      return (toSlug(segment.slice(0, segment.length - extension.length)) || "post") + extension;
-    })
-    .join("/");
-  const url = `/${renamed.replace(/(?:\/index)?\.md$/, "")}/`;
-  const found = [...new Set([...file].filter((char) => URL_UNSAFE.test(char)))].map((char) => (/\s/.test(char) ? "a space" : `"${char}"`));
-  return {
-    file,
-    line: 1,
-    field: "file name",
-    message: `contains ${found.join(", ")}, which makes an invalid URL: rename the file to ${renamed}, or set a permalink, e.g. permalink: ${url}`,
-  };
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    const [length, low, high] = lead < 0x80 ? [1, 0, 0] : lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      const byte = bytes[i + k];
+      const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
+      if (byte === undefined || byte < min || byte > max) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+/**
+ * Posts whose file names give them one URL (`posts/A b.md` and `posts/a-b.md`
+ * are both `/posts/a-b/`), unless all but one set their own permalink.
+ */
+export function checkUrlCollisions(files: ReadonlyArray<{ file: string; hasPermalink: boolean }>): Problem[] {
+  return findUrlCollisions(files.filter((entry) => !entry.hasPermalink).map((entry) => entry.file)).flatMap(({ url, files: sharing }) =>
+    sharing.map((file) => ({
+      file,
+      line: 1,
+      field: "file name",
+      message: `gives the same URL, ${url}, as ${sharing.filter((other) => other !== file).join(", ")}: rename one of the files, or set a permalink in one of them`,
+    })),
+  );
 }
 
 function lineOfKey(yamlText: string, firstLine: number, key: string): number | undefined {
@@ -152,10 +182,9 @@ export function validatePostSource(file: string, source: string, options: Schema
   // Build the schema once per run and pass it in: zod compiles each new schema on first use.
   const schema = "safeParse" in options ? options : createFrontMatterSchema(options);
   const result = schema.safeParse(record);
-  const fileNameProblem = checkFileName(file, record);
-  if (result.success) return fileNameProblem ? [fileNameProblem] : [];
+  if (result.success) return [];
   const seen = new Set<string>();
-  const problems: Problem[] = fileNameProblem ? [fileNameProblem] : [];
+  const problems: Problem[] = [];
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join(".") || "front matter";
     const key = String(issue.path[0] ?? "");
@@ -208,8 +237,19 @@ export async function validatePosts(options: ValidateOptions): Promise<Problem[]
   const layoutExists = createLayoutLookup(await listFiles(options.layouts));
   const schema = createFrontMatterSchema({ layoutExists });
   const files = await listPostFiles(options.input);
+  const problems: Problem[] = [];
+  const urls: Array<{ file: string; hasPermalink: boolean }> = [];
   // Read one after another: thousands of concurrent reads queue on libuv's small thread pool and are slower.
-  return files.flatMap((file) => validatePostSource(file, readFileSync(join(options.input, file), "utf8"), schema));
+  for (const file of files) {
+    const decoded = decodePost(file, readFileSync(join(options.input, file)));
+    if ("problem" in decoded) {
+      problems.push(decoded.problem);
+      continue;
+    }
+    problems.push(...validatePostSource(file, decoded.source, schema));
+    urls.push({ file, hasPermalink: /^permalink\s*:/m.test(splitFrontMatter(decoded.source).yaml ?? "") });
+  }
+  return [...problems, ...checkUrlCollisions(urls)];
 }
 
 function describeValue(value: unknown): string {

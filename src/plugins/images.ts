@@ -3,6 +3,7 @@ import { relative, resolve } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import type MarkdownIt from "markdown-it";
+import { escapeHtml } from "../html.ts";
 import { resolveLocalImage, toImageFormats } from "../images.ts";
 
 /** Layout width the images are shown at: the text measure on wide screens, the viewport on narrow ones. */
@@ -61,8 +62,9 @@ export function imagesPlugin(eleventyConfig: UserConfig): void {
       ));
       const alt = self.renderInlineAsText(token.children ?? [], options, env);
       const title = token.attrGet("title");
-      // Only a title the author wrote: generateHTML would print title="undefined".
-      return Image.generateHTML(Image.statsSync(file, imageOptions), { alt, ...(title ? { title } : {}), sizes: SIZES, loading: "lazy", decoding: "async" });
+      // Only a title the author wrote: generateHTML would print title="undefined". It escapes `alt`
+      // and writes every other attribute as given, so the title is escaped here.
+      return Image.generateHTML(Image.statsSync(file, imageOptions), { alt, ...(title ? { title: escapeHtml(title) } : {}), sizes: SIZES, loading: "lazy", decoding: "async" });
     };
   });
 

@@ -1,4 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
+import type MarkdownIt from "markdown-it";
 import { createMarkdown } from "../markdown.ts";
 import { prefixRootRelativeUrls } from "../path-prefix.ts";
 
@@ -9,4 +10,7 @@ export function markdownPlugin(eleventyConfig: UserConfig): void {
   prefixRootRelativeUrls(md, eleventyConfig.pathPrefix);
   // https://www.11ty.dev/docs/languages/markdown/#optional-set-your-own-library-instance
   eleventyConfig.setLibrary("md", md);
+  // Eleventy disables indented code blocks on the library it is given; posts are not templates, so
+  // four-space-indented code is code, as CommonMark says (src/markdown.ts, addCodeBlocks).
+  eleventyConfig.amendLibrary("md", (library: MarkdownIt) => library.enable("code"));
 }

@@ -29,16 +29,17 @@ describe("npm run check", () => {
     expect(existsSync(join(input, "_site"))).toBe(false);
   });
 
-  test("unknown fence languages and mojibake are warnings with file and line; exit 0", async () => {
+  test("unknown fence languages, mojibake and control characters are warnings with file and line; exit 0", async () => {
     const { result } = await check({
-      "warnings.md": post("title: Warnings\ndate: 2024-01-01", "Fine text.\n\n```klingon\nqapla'\n```\n\n```python\nprint(1)\n```\n\nIt\u00e2\u20ac\u2122s broken."),
+      "warnings.md": post("title: Warnings\ndate: 2024-01-01", "Fine text.\n\n```klingon\nqapla'\n```\n\n```python\nprint(1)\n```\n\nIt\u00e2\u20ac\u2122s broken.\n\nPasted from a terminal: \u001b[0m done."),
     });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
     expect(lines.some((line) => line.startsWith('warning posts/warnings.md:8  code fence language "klingon" is unknown to Prism'))).toBe(true);
     expect(lines.some((line) => line.startsWith("warning posts/warnings.md:16  \"\u00e2\u20ac\u2122\" looks like mojibake"))).toBe(true);
-    expect(result.stdout).toContain("0 errors, 2 warnings.");
+    expect(lines).toContain("warning posts/warnings.md:18  contains the control character U+001B, which XML and HTML forbid (pasted from a PDF or a terminal?): the build removes it from pages and feeds; delete it here");
+    expect(result.stdout).toContain("0 errors, 3 warnings.");
   });
 
   test("a site that does not build (a tag collision) is an error finding on the post, not a stack trace", async () => {

@@ -30,8 +30,6 @@ const CASES: Array<{ name: string; file: string; source: string; field: string; 
   { name: "updated before date", file: "updated-early.md", source: post("title: Early\ndate: 2024-02-01\nupdated: 2024-01-31"), field: 'updated: "2024-01-31"', line: 4, says: "is before date" },
   { name: "date: 2024-03-18 09:30 (Eleventy cannot read it)", file: "spaced-date-time.md", source: post("title: Spaced\ndate: 2024-03-18 09:30"), field: 'date: "2024-03-18 09:30"', line: 3, says: "write 2024-03-18T09:30" },
   { name: "an unquoted colon in the title", file: "colon-title.md", source: post("title: Tips: part 2\ndate: 2024-01-01"), field: "front matter", line: 2, says: 'quote the value: title: "Tips: part 2"' },
-  { name: "a space in the file name", file: "Hello World.md", source: post("title: Hello\ndate: 2024-01-01"), field: "file name", line: 1, says: "rename the file to posts/hello-world.md, or set a permalink" },
-  { name: "URL-unsafe characters in the file name", file: "what?100%.md", source: post("title: What\ndate: 2024-01-01"), field: "file name", line: 1, says: 'contains "?", "%"' },
   { name: "an unknown layout", file: "unknown-layout.md", source: post("title: Layout\ndate: 2024-01-01\nlayout: missing.njk"), field: 'layout: "missing.njk"', line: 4, says: "names no file in _includes/" },
 ];
 
@@ -74,13 +72,21 @@ test("every date form Eleventy reads builds, with the date Eleventy reads; empty
     "no-tags.md": post("title: No tags\ndate: 2024-03-20\ntags:"),
     "日本語.md": post("title: Japanese\ndate: 2024-03-21"),
     "Spaced Name.md": post("title: Own permalink\ndate: 2024-03-22\npermalink: /posts/spaced-name/"),
+    "My Post File.md": post("title: Named by Finder\ndate: 2024-03-23"),
+    "C# Tips/index.md": post("title: In a folder\ndate: 2024-03-24", "[Notes](notes.txt)"),
+    "C# Tips/notes.txt": "Beside the post.",
   });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   const page = (path: string) => parseHTML(readFileSync(join(input, "_site", path, "index.html"), "utf8")).document;
   expect(page("posts/yaml-timestamp").querySelector("article time")?.getAttribute("datetime")).toBe("2024-03-18");
-  expect(page("posts/日本語")).toBeTruthy();
-  expect(page("posts/spaced-name")).toBeTruthy();
+  const title = (path: string) => page(path).querySelector("h1")?.textContent;
+  expect(title("posts/日本語")).toBe("Japanese");
+  expect(title("posts/spaced-name")).toBe("Own permalink");
+  // Names as Finder and Obsidian write them get clean URLs; files beside the post follow it.
+  expect(title("posts/my-post-file")).toBe("Named by Finder");
+  expect(title("posts/c-sharp-tips")).toBe("In a folder");
+  expect(readFileSync(join(input, "_site/posts/c-sharp-tips/notes.txt"), "utf8")).toBe("Beside the post.");
   // No tags still means a post: it is listed on the home page.
   const listed = [...page("").querySelectorAll("main a")].map((a) => a.getAttribute("href"));
   expect(listed).toContain("/posts/no-tags/");

@@ -12,7 +12,7 @@ describe("images in posts", () => {
   beforeAll(async () => {
     site = await buildSite({
       posts: {
-        "trip/index.md": post("title: A trip\ndate: 2024-01-01", "Intro.\n\n![A blue *square* sky](photo.jpg)\n\n![Remote](https://example.com/remote.png)"),
+        "trip/index.md": post("title: A trip\ndate: 2024-01-01", "Intro.\n\n![A blue *square* sky](photo.jpg)\n\n![Remote](https://example.com/remote.png)\n\n![Quotes \"in\" <alt> & more](photo.jpg 'A \"quoted\" <title> & more')"),
         "draft.md": post("title: A draft\ndate: 2024-06-06\ndraft: true", "Unfinished."),
       },
       files: { "posts/trip/photo.jpg": await photo() },
@@ -32,6 +32,15 @@ describe("images in posts", () => {
     // No title written by the author, so none in the markup (never title="undefined").
     expect(img.hasAttribute("title")).toBe(false);
     expect(img.getAttribute("src")).toMatch(/^\/img\/.+\.jpeg$/);
+  });
+
+  test("alt and title with quotes, angle brackets and ampersands stay attribute values, and src survives", async () => {
+    const doc = await site.page("posts/trip/index.html");
+    const img = doc.querySelectorAll("article picture img")[1]!;
+    expect(img.getAttribute("alt")).toBe('Quotes "in" <alt> & more');
+    expect(img.getAttribute("title")).toBe('A "quoted" <title> & more');
+    expect(img.getAttribute("src")).toMatch(/^\/img\/.+\.jpeg$/);
+    expect(img.getAttribute("srcset")).toContain("1200w");
   });
 
   test("every file the markup points at was written", async () => {

@@ -11,17 +11,18 @@ describe("code fences", () => {
     const doc = render("```python\ndef f(x):\n    return 'hi'\n```");
     const pre = doc.querySelector("pre")!;
     expect(pre.getAttribute("class")).toBe("language-python");
+    expect(pre.querySelector("code")?.getAttribute("class")).toBe("language-python");
     expect(pre.getAttribute("tabindex")).toBe("0");
     expect(doc.querySelector(".token.keyword")?.textContent).toBe("def");
     expect(doc.querySelector(".token.string")?.textContent).toBe("'hi'");
-    expect(pre.textContent).toBe("def f(x):\n    return 'hi'");
+    expect(pre.textContent).toBe("def f(x):\n    return 'hi'\n");
   });
 
   test.each(["unknown-lang", "", "text", "\"><script>alert(1)</script>"])("fence %j renders escaped plain code", (language) => {
     const doc = render("```" + language + "\n<div class=\"x\">&amp;</div>\n```");
     expect(doc.querySelector("div.x")).toBeNull();
     expect(doc.querySelector("script")).toBeNull();
-    expect(doc.querySelector("pre code")?.textContent).toBe('<div class="x">&amp;</div>');
+    expect(doc.querySelector("pre code")?.textContent).toBe('<div class="x">&amp;</div>\n');
     expect(doc.querySelectorAll(".token")).toHaveLength(0);
   });
 

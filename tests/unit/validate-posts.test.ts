@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseFrontMatterDate, YamlTimestamp } from "../../src/front-matter-schema.ts";
-import { createLayoutLookup, formatProblems, splitFrontMatter, validatePostSource } from "../../src/validate-posts.ts";
+import { checkUrlCollisions, createLayoutLookup, decodePost, formatProblems, splitFrontMatter, validatePostSource } from "../../src/validate-posts.ts";
 
 const layoutExists = createLayoutLookup(["layout.njk", "partials/post.njk"]);
 const check = (frontMatter: string) => validatePostSource("posts/x.md", `---\n${frontMatter}\n---\nBody\n`, { layoutExists });
@@ -74,15 +74,30 @@ describe("validatePostSource", () => {
     expect(check("title: T\ndate: 2024-01-01\ntags:")).toEqual([]);
   });
 
-  test("file names that would make an invalid URL are rejected unless the post sets a permalink", () => {
-    const at = (file: string, frontMatter = "title: T\ndate: 2024-01-01") => validatePostSource(file, `---\n${frontMatter}\n---\n`);
-    expect(at("posts/Hello World.md")).toEqual([
-      { file: "posts/Hello World.md", line: 1, field: "file name", message: "contains a space, which makes an invalid URL: rename the file to posts/hello-world.md, or set a permalink, e.g. permalink: /posts/hello-world/" },
+  test("file names are not problems: every name gets a clean URL (src/post-urls.ts)", () => {
+    for (const file of ["posts/Hello World.md", "posts/My Trip/index.md", "posts/what?100%.md", "posts/日本語.md"]) {
+      expect(validatePostSource(file, "---\ntitle: T\ndate: 2024-01-01\n---\n")).toEqual([]);
+    }
+  });
+
+  test("two posts whose names give one URL are both named, with the URL", () => {
+    const problems = checkUrlCollisions([
+      { file: "posts/Hello World.md", hasPermalink: false },
+      { file: "posts/hello-world.md", hasPermalink: false },
+      { file: "posts/hello world/index.md", hasPermalink: true },
+      { file: "posts/other.md", hasPermalink: false },
     ]);
-    expect(at("posts/My Trip/index.md")[0]?.message).toContain("rename the file to posts/my-trip/index.md");
-    for (const bad of ["posts/a#b.md", "posts/a?b.md", "posts/a%20b.md", 'posts/a"b.md', "posts/a<b>.md", "posts/a\\b.md", "posts/a\tb.md"]) expect(at(bad).map((p) => p.field)).toEqual(["file name"]);
-    expect(at("posts/日本語.md")).toEqual([]);
-    expect(at("posts/Hello World.md", "title: T\ndate: 2024-01-01\npermalink: /hello/")).toEqual([]);
+    expect(problems).toEqual([
+      { file: "posts/Hello World.md", line: 1, field: "file name", message: "gives the same URL, /posts/hello-world/, as posts/hello-world.md: rename one of the files, or set a permalink in one of them" },
+      { file: "posts/hello-world.md", line: 1, field: "file name", message: "gives the same URL, /posts/hello-world/, as posts/Hello World.md: rename one of the files, or set a permalink in one of them" },
+    ]);
+  });
+
+  test("a file that is not UTF-8 is named with the line of its first bad byte and how to re-save it", () => {
+    const latin1 = Uint8Array.from([...Buffer.from("---\ntitle: Caf"), 0xe9, ...Buffer.from("\ndate: 2024-01-01\n---\n")]);
+    const decoded = decodePost("posts/cafe.md", latin1);
+    expect(decoded).toEqual({ problem: { file: "posts/cafe.md", line: 2, field: "encoding", message: expect.stringContaining('byte 0xE9 on line 2 (in Windows-1252 it would be "é"): re-save the file as UTF-8') } });
+    expect(decodePost("posts/ok.md", Buffer.from("---\ntitle: Café\n---\n"))).toEqual({ source: "---\ntitle: Café\n---\n" });
   });
 
   test("no front matter at all: title and date are missing", () => {
