@@ -8,14 +8,36 @@ export interface FeedMeta {
   description?: string;
 }
 
-export interface FeedItem {
+export interface FeedItem extends EntryDates {
   url: string;
   title: string;
   contentHtml: string;
   summary?: string | undefined;
+  tags: string[];
+}
+
+/** The dates a feed entry carries: published, and last changed when the author wrote `updated`. */
+export interface EntryDates {
   date: Date;
   updated?: Date | undefined;
-  tags: string[];
+}
+
+/**
+ * When a feed last changed: the newest `updated` or `date` of its own entries.
+ * Atom's feed-level atom:updated is "the most recent instant in time when the
+ * feed was modified in a way the publisher considers significant"
+ * (RFC 4287 §4.2.15), so it is never older than an entry's own atom:updated
+ * (`updated`, else `date`) nor than its publication; RSS's lastBuildDate
+ * (https://www.rssboard.org/rss-specification) follows the same rule. Both
+ * dates count because `updated: 2024-03-18` may be midnight of the day a post
+ * was published at 10:00 (src/front-matter-schema.ts compares days).
+ * Taken from the posts, never the build clock, so rebuilding the same posts
+ * changes nothing; an empty feed gets the epoch.
+ */
+export function toFeedUpdated(entries: readonly EntryDates[]): Date {
+  let newest = 0;
+  for (const { date, updated } of entries) newest = Math.max(newest, date.getTime(), updated?.getTime() ?? 0);
+  return new Date(newest);
 }
 
 /**

@@ -1,20 +1,25 @@
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
-import { convertHtmlToAbsoluteUrls, dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { toRfc822Date } from "../dates.ts";
-import { stripHeadingAnchors, toJsonFeed, type FeedMeta } from "../feeds.ts";
+import { stripHeadingAnchors, toFeedUpdated, toJsonFeed, type EntryDates, type FeedMeta } from "../feeds.ts";
 import { toUpdatedDate } from "../posts.ts";
 import { site } from "../site.ts";
 import { toAbsoluteUrl } from "../urls.ts";
 
 /**
- * RSS 2.0, Atom and JSON Feed, site-wide and per tag. RFC 3339 dates, newest-item
- * dates and absolute URLs in content come from the official
+ * RSS 2.0, Atom and JSON Feed, site-wide and per tag. RFC 3339 dates and
+ * absolute URLs in content come from the official
  * @11ty/eleventy-plugin-rss (https://www.11ty.dev/docs/plugins/rss/). Its
  * `addPlugin` form is not used because it also installs the HTML <base>
  * transform, which would prefix URLs that the `url` filter already prefixed.
  * Absolute URLs (`toAbsoluteUrl`), `toUpdatedDate` and `toTagNames` are the
  * filters every page uses (src/plugins/filters.ts, src/plugins/tags.ts).
  */
+/** A post's published and (front matter `updated`, read the one way every page reads it) modified dates. */
+function toEntryDates(post: CollectionItem): EntryDates {
+  return { date: post.date, updated: toUpdatedDate(post.data.updated, post.inputPath) };
+}
+
 export function feedsPlugin(eleventyConfig: UserConfig): void {
   const absolute = (url: string) => toAbsoluteUrl(url, site.url, eleventyConfig.pathPrefix);
 
@@ -35,7 +40,8 @@ export function feedsPlugin(eleventyConfig: UserConfig): void {
   // In the site's zone, never the build machine's: builds are identical everywhere.
   eleventyConfig.addFilter("dateToRfc822", (date: Date) => toRfc822Date(date, site.timeZone));
   eleventyConfig.addFilter("dateToRfc3339", dateToRfc3339);
-  eleventyConfig.addFilter("toNewestDate", (posts: CollectionItem[]) => (posts.length ? getNewestCollectionItemDate(posts) : new Date(0)));
+  // Atom <updated> and RSS <lastBuildDate> of a feed, from the entries it holds (pass the feed's own posts).
+  eleventyConfig.addFilter("toFeedUpdated", (posts: CollectionItem[]) => toFeedUpdated(posts.map(toEntryDates)));
   eleventyConfig.addFilter("toFeedPosts", (posts: CollectionItem[]) => posts.slice(0, site.feedSize));
   eleventyConfig.addAsyncFilter("toFeedContent", toFeedContent);
   eleventyConfig.addAsyncFilter("toJsonFeed", async (posts: CollectionItem[], meta: FeedMeta) => {
@@ -48,8 +54,7 @@ export function feedsPlugin(eleventyConfig: UserConfig): void {
         title: String(post.data.title ?? ""),
         contentHtml: contents[index]!,
         summary: typeof post.data.description === "string" ? post.data.description : undefined,
-        date: post.date,
-        updated: toUpdatedDate(post.data.updated, post.inputPath),
+        ...toEntryDates(post),
         tags: toTagNames(post.data.tags),
       })),
       { ...meta, homePageUrl: absolute(meta.homePageUrl), feedUrl: absolute(meta.feedUrl) },
