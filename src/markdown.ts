@@ -1,6 +1,7 @@
 import MarkdownIt from "markdown-it";
 import { renderCodeBlock } from "./highlight.ts";
 import { escapeHtml } from "./html.ts";
+import { tablesPlugin } from "./tables.ts";
 import { toSlug } from "./slugs.ts";
 import { headingText, tocPlugin } from "./toc.ts";
 
@@ -15,6 +16,7 @@ export function createMarkdown(): MarkdownIt {
   // https://github.com/markdown-it/linkify-it#api
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
   addCodeBlocks(md);
+  md.use(tablesPlugin);
   addHeadingIds(md);
   addHeadingAnchors(md);
   md.use(tocPlugin);

@@ -14,6 +14,12 @@ export interface Tag<P extends TaggedPost = TaggedPost> {
   name: string;
   /** URL segment under /tags/; unique across tags. */
   slug: string;
+  /** Site-relative URLs (without the path prefix), from `slug`: its first page and its RSS feed. */
+  url: string;
+  feedUrl: string;
+  /** Its entry on the subscribe page, where visible links to its feed go (`id` and link). */
+  subscribeId: string;
+  subscribeUrl: string;
   /** Newest first. */
   posts: P[];
 }
@@ -68,9 +74,14 @@ export function buildTags<P extends TaggedPost>(posts: readonly P[]): Tag<P>[] {
   const tags: Tag<P>[] = [];
   for (const entry of byKey.values()) {
     const name = mostUsedSpelling(entry.spellings);
+    const slug = toTagSlug(name);
     const tag: Tag<P> = {
       name,
-      slug: toTagSlug(name),
+      slug,
+      url: tagPageUrl(slug),
+      feedUrl: tagFeedUrl(slug),
+      subscribeId: tagSubscribeId(slug),
+      subscribeUrl: tagSubscribeUrl(slug),
       posts: [...entry.posts].sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url)),
     };
     const other = bySlug.get(tag.slug);
@@ -128,6 +139,28 @@ export interface TagPage<P extends TaggedPost = TaggedPost> {
 
 export function tagPageUrl(slug: string, pageNumber = 1): string {
   return pageNumber === 1 ? `/tags/${slug}/` : `/tags/${slug}/page/${pageNumber}/`;
+}
+
+/** A tag's RSS feed sits beside its first page. */
+export function tagFeedUrl(slug: string): string {
+  return `${tagPageUrl(slug)}feed.xml`;
+}
+
+/** pages/subscribe.njk's permalink: the page every visible feed link on the site leads to. */
+export const subscribePageUrl = "/subscribe/";
+
+/** Slugs are unique and have no white space: a valid, unique HTML id. */
+export function tagSubscribeId(slug: string): string {
+  return `tag-${slug}`;
+}
+
+/**
+ * Where a tag page's visible feed link goes: the tag's entry on the subscribe
+ * page, which explains feeds and shows the address to copy. Clicking straight
+ * into the XML would show a reader who does not know feeds a page of code.
+ */
+export function tagSubscribeUrl(slug: string): string {
+  return `${subscribePageUrl}#${tagSubscribeId(slug)}`;
 }
 
 /** Splits each tag's posts into pages of `pageSize`, with links between them. */

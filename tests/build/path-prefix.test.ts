@@ -110,7 +110,7 @@ describe(`a site built with pathPrefix "${PREFIX}"`, () => {
     expect(hrefs).toEqual(["/blog/about/", "/blog/posts/embracing-serverless-architecture/#main", "../embracing-serverless-architecture/", "#end"]);
     expect(doc.querySelector(".post-content img")?.getAttribute("src")).toBe("/blog/favicon.svg");
     const about = await site.page("about/index.html");
-    expect([...about.querySelectorAll("main a")].map((a) => a.getAttribute("href"))).toContain("/blog/feed.xml");
+    expect([...about.querySelectorAll("main a")].map((a) => a.getAttribute("href"))).toContain("/blog/subscribe/");
   });
 
   /** The built file an absolute URL under the prefix is served from, or undefined when it is not under the prefix. */

@@ -106,8 +106,8 @@ describe("code fences in a post", () => {
     expect(doc.querySelector("article div.live")).toBeNull();
     expect(doc.querySelector("article script")).toBeNull();
     const blocks = [...doc.querySelectorAll("article pre code")].map((code) => code.textContent);
-    expect(blocks[0]).toBe('<div class="live">not markup</div>');
-    expect(blocks[1]).toBe("<script>alert(1)</script>");
+    expect(blocks[0]).toBe('<div class="live">not markup</div>\n');
+    expect(blocks[1]).toBe("<script>alert(1)</script>\n");
   });
 
   test("template syntax inside posts is left as text", async () => {

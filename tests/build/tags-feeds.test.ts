@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { parseHTML } from "linkedom";
+import { DOMParser, parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { site as siteData } from "../../src/site.ts";
 import { buildSite, post, type BuiltSite } from "../helpers/site.ts";
@@ -107,10 +107,17 @@ describe("tags and feeds for any tag an author writes", () => {
       ["application/atom+xml", "/atom.xml"],
       ["application/feed+json", "/feed.json"],
     ]);
-    expect([...home.querySelectorAll("footer a")].map((a) => a.getAttribute("href"))).toEqual(expect.arrayContaining(["/feed.xml", "/atom.xml", "/feed.json"]));
+    // Visible links lead people to /subscribe/, which links each feed.
+    expect([...home.querySelectorAll("footer a")].map((a) => a.getAttribute("href"))).toContain("/subscribe/");
+    const subscribe = await site.page("subscribe/index.html");
+    expect([...subscribe.querySelectorAll("main a")].map((a) => a.getAttribute("href"))).toEqual(expect.arrayContaining(["/feed.xml", "/atom.xml", "/feed.json", "/tags/c-plus-plus/feed.xml"]));
     const tag = await site.page("tags/c-plus-plus/index.html");
     expect(alternates(tag)).toContainEqual(["application/rss+xml", "/tags/c-plus-plus/feed.xml"]);
-    expect(tag.querySelector('main a[href="/tags/c-plus-plus/feed.xml"]')).not.toBeNull();
+    // Its visible link goes to the tag's own entry on /subscribe/, which links the tag's feed.
+    const visible = new URL(tag.querySelector("main a.feed-link")!.getAttribute("href")!, siteData.url);
+    expect(visible.pathname).toBe("/subscribe/");
+    const entry = subscribe.getElementById(decodeURIComponent(visible.hash.slice(1)));
+    expect(entry?.querySelector('a[href="/tags/c-plus-plus/feed.xml"]')).not.toBeNull();
   });
 
   test("a hostile title is text on every page, never a live script", async () => {
@@ -212,13 +219,11 @@ describe("tags and feeds for any tag an author writes", () => {
       }
     });
 
-    test("browsers are given a stylesheet that renders the feed as a page", async () => {
-      for (const path of ["feed.xml", "atom.xml"]) {
-        expect(await site.read(path)).toContain('<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>');
+    test("browsers are given a stylesheet that shows the feed as a page", async () => {
+      for (const path of ["feed.xml", "atom.xml", "tags/c-plus-plus/feed.xml"]) {
+        expect(await site.read(path), path).toContain('<?xml-stylesheet href="/feed.css" type="text/css"?>');
       }
-      const xsl = parseHTML(await site.read("feed.xsl"), "text/xml").document;
-      expect(xsl.querySelector("parsererror")).toBeNull();
-      expect(xsl.documentElement.getAttribute("version")).toBe("1.0");
+      expect(existsSync(join(site.output, "feed.css"))).toBe(true);
     });
   });
 });
@@ -328,6 +333,21 @@ describe("tags, titles and dates as authors write them, in every feed and head",
     expect(lastmod[`${siteData.url}/posts/quoted-updated/`]).toBe("2024-03-19");
     expect(lastmod[`${siteData.url}/posts/unquoted-updated/`]).toBe("2024-03-20");
     expect(lastmod[`${siteData.url}/tags/serverless/`]).toBe("2024-03-20");
+  });
+
+  test("a feed's own date is its newest entry's `updated` or date, even when an older post was updated later", async () => {
+    // RFC 4287 §4.2.15: a feed changes when an entry does. "Unquoted update" (2 March, updated 20 March)
+    // is older than "Plain" (3 March) but changed last; "R&D" holds only "Quoted update" (updated "2024-03-19").
+    // An XML parser, not the HTML one `xml` uses: HTML lowercases element names such as lastBuildDate.
+    const feedXml = async (path: string) => new DOMParser().parseFromString(await site.read(path), "text/xml");
+    const rssDate = async (path: string) => (await feedXml(path)).querySelector("channel > lastBuildDate")?.textContent;
+    expect(await rssDate("feed.xml")).toBe("Wed, 20 Mar 2024 00:00:00 +0000");
+    expect(await rssDate("tags/serverless/feed.xml")).toBe("Wed, 20 Mar 2024 00:00:00 +0000");
+    expect(await rssDate(`${decodeURIComponent(await tagHref("R&D")).slice(1)}feed.xml`)).toBe("Tue, 19 Mar 2024 00:00:00 +0000");
+    const atom = await feedXml("atom.xml");
+    expect(atom.querySelector("feed > updated")?.textContent).toBe("2024-03-20T00:00:00Z");
+    const entryDates = [...atom.querySelectorAll("entry > updated")].map((updated) => updated.textContent!);
+    expect(entryDates.every((date) => date <= atom.querySelector("feed > updated")!.textContent!)).toBe(true);
   });
 
   test("feed content keeps section headings but not their # links, which need our stylesheet", async () => {

@@ -15,6 +15,9 @@ const pages: Array<{ path: string; expectStatus?: number }> = [
   { path: "/archive/" },
   { path: "/search/" },
   { path: "/about/" },
+  { path: "/subscribe/" },
+  // A tag page's feed link lands here, on the highlighted (:target) entry.
+  { path: "/subscribe/#tag-serverless" },
   { path: "/no/such/page/", expectStatus: 404 },
 ];
 

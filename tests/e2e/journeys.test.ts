@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import { securityHeaders } from "../../src/security-headers.ts";
+import { site as siteData } from "../../src/site.ts";
 import { noProblems, useSiteInBrowser } from "../helpers/browser.ts";
 
 const SEED = "/posts/embracing-serverless-architecture/";
@@ -49,7 +51,7 @@ describe("a reader walking the built site in Chromium", () => {
     expect(await settledProblems()).toEqual(noProblems);
   });
 
-  for (const path of ["/", SEED, SECOND, "/about/"]) {
+  for (const path of ["/", SEED, SECOND, "/about/", "/subscribe/"]) {
     test(`no horizontal scrolling at 320 px wide: ${path}`, async () => {
       const { page, settledProblems } = await site.visit(path, { viewport: { width: 320, height: 640 } });
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
@@ -59,33 +61,59 @@ describe("a reader walking the built site in Chromium", () => {
     });
   }
 
-  test("a post → one of its tags → the tag page → its feed, which a browser shows as a page", async () => {
+  test("a post → one of its tags → the tag page → its feed link → that tag's entry on /subscribe/ → the feed it shows, which a browser shows as a page", async () => {
     const { page, settledProblems } = await site.visit(SEED);
     const tag = page.locator('article a[rel="tag"]', { hasText: "serverless" });
     await Promise.all([page.waitForURL(site.url("/tags/serverless/")), tag.click()]);
     await expect(page.locator("h1").textContent()).resolves.toBe("Posts tagged serverless");
     await expect(page.locator(".post-list h2 a").allTextContents()).resolves.toContain("Embracing Serverless Architecture");
-    const feedLink = page.locator("main a.feed-link");
-    const feedHref = await feedLink.getAttribute("href");
-    expect(feedHref).toBe("/tags/serverless/feed.xml");
-    const feed = await page.request.get(site.url(feedHref!));
-    expect(feed.status()).toBe(200);
-    expect(feed.headers()["content-type"]).toMatch(/xml/);
+
+    // The visible feed link explains before it subscribes: it leads to the tag's entry on the subscribe page.
+    await Promise.all([page.waitForURL(site.url("/subscribe/#tag-serverless")), page.locator("main a.feed-link").click()]);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Subscribe");
+    const entry = page.locator("#tag-serverless");
+    await expect(entry.evaluate((element) => element.matches(":target"))).resolves.toBe(true);
+    // Its link, named for screen readers as what it opens.
+    const feedLink = entry.getByRole("link", { name: "serverless (RSS feed)", exact: true });
+    await expect(feedLink.count()).resolves.toBe(1);
+    // The address to copy, in full, on the site's own origin; the link next to it opens the same feed.
+    const address = entry.locator("code");
+    await expect(address.isVisible()).resolves.toBe(true);
+    const shown = await address.innerText();
+    expect(shown).toBe(`${siteData.url}/tags/serverless/feed.xml`);
+    expect(await feedLink.getAttribute("href")).toBe(new URL(shown).pathname);
     expect(await settledProblems()).toEqual(noProblems);
 
-    // Opened in the browser, the feed is transformed by /feed.xsl into a readable page.
-    const opened = await site.visit(feedHref!);
-    await expect(opened.page.locator("h1").innerText()).resolves.toBe("Invisible Servers: serverless");
-    await expect(opened.page.locator(".post-list h2 a").allTextContents()).resolves.toContain("Embracing Serverless Architecture");
-    expect(await opened.settledProblems()).toEqual(noProblems);
+    // Opened in the browser, the feed is styled by /feed.css into a readable page.
+    await Promise.all([page.waitForURL(site.url(new URL(shown).pathname)), feedLink.click()]);
+    await expectFeedShownAsPage(page, { title: "Invisible Servers: serverless", postTitle: "Embracing Serverless Architecture" });
+    expect(await settledProblems()).toEqual(noProblems);
   });
 
-  test("every feed opens in the browser without a failed request", async () => {
-    for (const path of ["/feed.xml", "/atom.xml", "/feed.json"]) {
-      const { response, settledProblems } = await site.visit(path);
+  test("search engines find the subscribe page: the sitemap lists it", async () => {
+    const { page } = await site.visit("/subscribe/");
+    const sitemap = await (await page.request.get(site.url("/sitemap.xml"))).text();
+    const locations = await page.evaluate((xml) => [...new DOMParser().parseFromString(xml, "application/xml").querySelectorAll("url > loc")].map((loc) => loc.textContent), sitemap);
+    expect(locations).toContain(`${siteData.url}/subscribe/`);
+  });
+
+  test("every feed opens in the browser without a failed request, console error or CSP violation; XML feeds as a readable page", async () => {
+    const xmlFeeds = [
+      { path: "/feed.xml", title: "Invisible Servers" },
+      { path: "/atom.xml", title: "Invisible Servers" },
+      { path: "/tags/serverless/feed.xml", title: "Invisible Servers: serverless" },
+    ];
+    for (const { path, title } of xmlFeeds) {
+      const { page, response, settledProblems } = await site.visit(path);
       expect(response.status(), path).toBe(200);
+      await expectFeedShownAsPage(page, { title, postTitle: "Embracing Serverless Architecture" });
       expect(await settledProblems(), path).toEqual(noProblems);
     }
+    // A JSON Feed cannot link a stylesheet: Chromium shows its text, which must parse and cause no problem either.
+    const json = await site.visit("/feed.json");
+    expect(json.response.status()).toBe(200);
+    expect(JSON.parse(await json.response.text()).title).toBe("Invisible Servers");
+    expect(await json.settledProblems()).toEqual(noProblems);
   });
 
   test("/archive/ lists every post by year, newest first, and links to each", async () => {
@@ -142,3 +170,38 @@ describe("a reader walking the built site in Chromium", () => {
     expect(await settledProblems()).toEqual(noProblems);
   });
 });
+
+/**
+ * An RSS or Atom feed as Chromium renders it with public/feed.css, read through the DOM of the
+ * XML document: the notice (a `::before` on the root), the feed's title and a post's title
+ * visible, the posts' full content hidden. Not Chromium's XML tree viewer, whose inline styles
+ * the CSP would block.
+ */
+async function expectFeedShownAsPage(page: Page, expected: { title: string; postTitle: string }): Promise<void> {
+  const shown = await page.evaluate(() => {
+    const isShown = (element: Element | null | undefined) => {
+      if (!element) return false;
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility === "visible";
+    };
+    const root = document.documentElement;
+    const title = root.querySelector(":root > channel > title, :root > title");
+    const posts = [...root.querySelectorAll(":root > channel > item, :root > entry")];
+    return {
+      root: root.localName,
+      stylesheets: [...document.styleSheets].map((sheet) => new URL(sheet.href ?? "inline", location.href).pathname),
+      notice: getComputedStyle(root, "::before").content,
+      title: isShown(title) ? title!.textContent : null,
+      postTitles: posts.filter((post) => isShown(post.querySelector(":scope > title"))).map((post) => post.querySelector(":scope > title")!.textContent),
+      datesShown: posts.every((post) => isShown(post.querySelector(":scope > pubDate, :scope > published"))),
+      contentShown: posts.some((post) => isShown(post.querySelector(":scope > description, :scope > content, :scope > summary"))),
+    };
+  });
+  expect(["rss", "feed"]).toContain(shown.root);
+  expect(shown.stylesheets).toEqual(["/feed.css"]);
+  expect(shown.notice).toContain("This is a feed: copy its address into your feed reader");
+  expect(shown.title).toBe(expected.title);
+  expect(shown.postTitles).toContain(expected.postTitle);
+  expect(shown.datesShown).toBe(true);
+  expect(shown.contentShown).toBe(false);
+}

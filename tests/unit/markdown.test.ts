@@ -88,3 +88,13 @@ describe("heading anchors and table of contents", () => {
     ]);
   });
 });
+
+describe("tables", () => {
+  test("column alignment is a class, never a style attribute, and the table scrolls in its own named, focusable region", () => {
+    const doc = render("| Region | Cold start (ms) |\n|:--|--:|\n| eu-west-1 | 120 |\n");
+    expect(doc.querySelectorAll("[style]")).toHaveLength(0);
+    expect([...doc.querySelectorAll("th, td")].map((cell) => cell.className)).toEqual(["align-left", "align-right", "align-left", "align-right"]);
+    const region = doc.querySelector("table")!.parentElement!;
+    expect([region.className, region.getAttribute("role"), region.getAttribute("tabindex"), region.getAttribute("aria-label")]).toEqual(["table-scroll", "region", "0", "Table: Region, Cold start (ms)"]);
+  });
+});
