@@ -1,8 +1,10 @@
 /**
- * `npm run new -- "My post title" --tags serverless,aws [--draft]`
- * Writes posts/<slug>.md with front matter that passes the schema, prints its
+ * `npm run new -- "My post title" --tags serverless,aws [--draft] [--folder]`
+ * Writes posts/<slug>.md (or posts/<slug>/index.md with `--folder`, for a post
+ * with images beside it) with front matter that passes the schema, prints its
  * path, and never overwrites an existing post. Opens nothing.
  */
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,6 +17,8 @@ export interface NewPostOptions {
   title: string;
   tags?: string[];
   draft?: boolean;
+  /** posts/<slug>/index.md instead of posts/<slug>.md: a folder for the post's images and files. */
+  folder?: boolean;
   /** Project folder; the post goes to its posts/ folder. */
   root: string;
   /** Today is taken in this zone (the site's), so the date matches what the site shows. */
@@ -41,8 +45,11 @@ export async function createPost(options: NewPostOptions): Promise<string> {
   if (slug === "") throw new NewPostError(`The title "${title}" has no letters or digits to make a file name from; add some.`);
   const date = DateTime.fromJSDate(options.now ?? new Date(), { zone: options.timeZone ?? site.timeZone }).toISODate()!;
   const tags = (options.tags ?? []).map((tag) => tag.trim()).filter((tag) => tag !== "");
-  const folder = join(options.root, "posts");
-  const path = join(folder, `${slug}.md`);
+  const folder = options.folder ? join(options.root, "posts", slug) : join(options.root, "posts");
+  const path = options.folder ? join(folder, "index.md") : join(folder, `${slug}.md`);
+  const other = options.folder ? join(options.root, "posts", `${slug}.md`) : join(options.root, "posts", slug, "index.md");
+  // Both forms publish at /posts/<slug>/: refuse to make a second post for one URL.
+  if (existsSync(other)) throw new NewPostError(`${relative(options.root, other)} already exists at the same URL; nothing was written. Choose another title, or edit that post.`);
   await mkdir(folder, { recursive: true });
   try {
     // "wx": fail if the file exists, atomically (no check-then-write race).
@@ -56,13 +63,41 @@ export async function createPost(options: NewPostOptions): Promise<string> {
   return path;
 }
 
-async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { tags: { type: "string", default: "" }, draft: { type: "boolean", default: false } },
-  });
+export const USAGE = `Usage: npm run new -- "Post title" [--tags a,b] [--draft] [--folder]
+
+Writes posts/<slug>.md with today's date and prints its path.
+  --tags a,b   tags, comma-separated
+  --draft      start it as a draft (draft: true)
+  --folder     write posts/<slug>/index.md, a folder for the post's images and files
+  --help       show this help`;
+
+/** The command line as options, or a NewPostError saying what is wrong with it and how to call it. */
+export function parseCommandLine(args: string[]): { help: true } | { help: false; title: string; tags: string[]; draft: boolean; folder: boolean } {
+  let parsed;
   try {
-    const path = await createPost({ title: positionals.join(" "), tags: values.tags.split(","), draft: values.draft, root: process.cwd() });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { tags: { type: "string", default: "" }, draft: { type: "boolean", default: false }, folder: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+    });
+  } catch (error) {
+    // parseArgs says e.g. "Unknown option '--tag'"; the usage says what exists.
+    const reason = error instanceof Error ? error.message.split(". ")[0] : String(error);
+    throw new NewPostError(`${reason}.\n\n${USAGE}`);
+  }
+  const { positionals, values } = parsed;
+  if (values.help) return { help: true };
+  return { help: false, title: positionals.join(" "), tags: values.tags.split(","), draft: values.draft, folder: values.folder };
+}
+
+async function main(): Promise<void> {
+  try {
+    const command = parseCommandLine(process.argv.slice(2));
+    if (command.help) {
+      console.log(USAGE);
+      return;
+    }
+    const path = await createPost({ title: command.title, tags: command.tags, draft: command.draft, folder: command.folder, root: process.cwd() });
     console.log(relative(process.cwd(), path));
   } catch (error) {
     if (!(error instanceof NewPostError)) throw error;

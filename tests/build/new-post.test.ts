@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createPost, NewPostError } from "../../scripts/new-post.ts";
+import { createPost, NewPostError, parseCommandLine, USAGE } from "../../scripts/new-post.ts";
 import { splitFrontMatter, validatePostSource } from "../../src/validate-posts.ts";
 import { run } from "../helpers/cli.ts";
 import { projectRoot } from "../helpers/site.ts";
@@ -44,6 +44,26 @@ describe("npm run new, through the real script", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('npm run new -- "My post title"');
   });
+
+  test("--help prints the usage; an unknown option is named, with the usage, and no stack trace", async () => {
+    const help = await run([SCRIPT, "--help"], { cwd: root });
+    expect([help.code, help.stderr]).toEqual([0, ""]);
+    expect(help.stdout).toContain(USAGE);
+    const typo = await run([SCRIPT, "A title", "--tag", "aws"], { cwd: root });
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain("Unknown option '--tag'");
+    expect(typo.stderr).toContain("--tags a,b");
+    expect(typo.stderr).not.toContain("ERR_PARSE_ARGS");
+    expect(typo.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe("parseCommandLine", () => {
+  test("reads the title, tags and switches", () => {
+    expect(parseCommandLine(["Cold", "starts", "--tags", "a,b", "--folder", "--draft"])).toEqual({ help: false, title: "Cold starts", tags: ["a", "b"], draft: true, folder: true });
+    expect(parseCommandLine(["-h"])).toEqual({ help: true });
+    expect(() => parseCommandLine(["--nope"])).toThrow(NewPostError);
+  });
 });
 
 describe("createPost", () => {
@@ -63,6 +83,13 @@ describe("createPost", () => {
   test("today is taken in the site's time zone", async () => {
     const path = await createPost({ title: "Zoned", root, now: new Date("2024-03-18T23:30:00Z"), timeZone: "Asia/Tokyo" });
     expect(frontMatterOf(await readFile(path, "utf8")).date).toBe("2024-03-19");
+  });
+
+  test("--folder writes posts/<slug>/index.md, for a post with images beside it, and never a second post for one URL", async () => {
+    const path = await createPost({ title: "My trip", folder: true, root, now: new Date("2024-03-18T12:00:00Z") });
+    expect(path).toBe(join(root, "posts", "my-trip", "index.md"));
+    expect(validatePostSource("posts/my-trip/index.md", await readFile(path, "utf8"))).toEqual([]);
+    await expect(createPost({ title: "My trip", root })).rejects.toThrow("posts/my-trip/index.md already exists at the same URL");
   });
 
   test("a title with nothing to slug is refused", async () => {
