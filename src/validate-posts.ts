@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import yaml, { types as yamlTypes } from "js-yaml";
 import { createFrontMatterSchema, YamlTimestamp, type SchemaOptions } from "./front-matter-schema.ts";
+import { findUnknownKeys } from "./front-matter-keys.ts";
 import { findUrlCollisions } from "./post-urls.ts";
 
 /** One thing wrong in one post, located precisely enough to fix without searching. */
@@ -136,6 +137,37 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** Keys nobody reads: probably typos, reported with the key meant (`drafts` → `draft`). */
+function checkKeys(file: string, data: Record<string, unknown>, schemaKeys: readonly string[], lineOf: (key: string) => number): Problem[] {
+  return findUnknownKeys(data, schemaKeys).map(({ key, suggestion }) => ({
+    file,
+    line: lineOf(key),
+    field: key,
+    value: data[key] instanceof YamlTimestamp ? data[key].text : data[key],
+    message: suggestion
+      ? `is not a front matter key: did you mean ${suggestion}? Rename it to ${suggestion}${suggestion.toLowerCase() === key.toLowerCase() ? " (keys are case-sensitive)" : ""}, or declare your own key in src/front-matter-keys.ts (CUSTOM_KEYS)`
+      : "is not a front matter key this blog or Eleventy reads: remove it, or declare your own key in src/front-matter-keys.ts (CUSTOM_KEYS)",
+  }));
+}
+
+/**
+ * A list item indented like its key (`tags:` then `- aws` at the key's
+ * indentation, or a continuation line) folds into one tag `serverless - aws`,
+ * which would get its own tag page. Such a tag is reported as YAML slipped.
+ */
+function checkTagIndentation(file: string, data: Record<string, unknown>, lineOf: (key: string) => number): Problem[] {
+  const tags = typeof data.tags === "string" ? [data.tags] : Array.isArray(data.tags) ? data.tags : [];
+  return tags
+    .filter((tag): tag is string => typeof tag === "string" && (/\s-\s/.test(tag) || tag.includes("\n")))
+    .map((tag) => ({
+      file,
+      line: lineOf("tags"),
+      field: "tags",
+      value: tag,
+      message: "holds a tag that looks like several tags run together, probably mis-indented YAML: write one tag per line, each as `  - tag` indented under tags:, or tags: [serverless, aws]",
+    }));
+}
+
 /**
  * Posts whose file names give them one URL (`posts/A b.md` and `posts/a-b.md`
  * are both `/posts/a-b/`), unless all but one set their own permalink.
@@ -182,9 +214,10 @@ export function validatePostSource(file: string, source: string, options: Schema
   // Build the schema once per run and pass it in: zod compiles each new schema on first use.
   const schema = "safeParse" in options ? options : createFrontMatterSchema(options);
   const result = schema.safeParse(record);
-  if (result.success) return [];
+  const lineOf = (key: string) => (split.yaml !== undefined ? lineOfKey(split.yaml, split.firstLine, key) : undefined) ?? 1;
+  const problems: Problem[] = [...checkKeys(file, record, Object.keys(schema.shape), lineOf), ...checkTagIndentation(file, record, lineOf)];
+  if (result.success) return problems.sort((a, b) => a.line - b.line);
   const seen = new Set<string>();
-  const problems: Problem[] = [];
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join(".") || "front matter";
     const key = String(issue.path[0] ?? "");

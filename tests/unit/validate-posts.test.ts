@@ -123,3 +123,36 @@ describe("validatePostSource", () => {
 test("splitFrontMatter gives the body and the line it starts on", () => {
   expect(splitFrontMatter("---\na: 1\n---\nBody")).toMatchObject({ yaml: "a: 1", body: "Body", bodyLine: 4 });
 });
+
+describe("typos in front matter", () => {
+  const check = (frontMatter: string) => validatePostSource("posts/p.md", `---\n${frontMatter}\n---\n`);
+
+  test.each([
+    ["drafts: true", "drafts", "draft"],
+    ["tag: aws", "tag", "tags"],
+    ["descripton: Text", "descripton", "description"],
+    ["Title: Hello", "Title", "title"],
+    ["seriesPrt: 2", "seriesPrt", "seriesPart"],
+    ["permalnk: /x/", "permalnk", "permalink"],
+  ])("%s is an error with the key meant", (line, key, meant) => {
+    const problems = check(`title: T\ndate: 2024-01-01\n${line}`).filter((problem) => problem.field === key);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 4, message: expect.stringContaining(`did you mean ${meant}?`) });
+  });
+
+  test("Title: in capitals also leaves the title missing, and says which key was meant", () => {
+    const problems = check("Title: Hello\ndate: 2024-01-01");
+    expect(problems.map((problem) => problem.field)).toEqual(["title", "Title"]);
+    expect(problems[1]!.message).toContain("did you mean title? Rename it to title (keys are case-sensitive)");
+  });
+
+  test("Eleventy's own keys, the blog's and declared ones are fine; a key far from any is reported without a guess", () => {
+    expect(check("title: T\ndate: 2024-01-01\npermalink: /x/\neleventyExcludeFromCollections: true\neleventyComputed:\n  a: b\nseries: S\nseriesPart: 1\nsitemap: false")).toEqual([]);
+    expect(check("title: T\ndate: 2024-01-01\nfavouriteColour: blue")[0]).toMatchObject({ field: "favouriteColour", message: expect.stringContaining("declare your own key in src/front-matter-keys.ts") });
+  });
+
+  test("a tag that swallowed the next list item (mis-indented YAML) is reported", () => {
+    const problems = check("title: T\ndate: 2024-01-01\ntags:\n  - serverless\n  - aws\n    - lambda");
+    expect(problems).toEqual([expect.objectContaining({ field: "tags", line: 4, value: "aws - lambda", message: expect.stringContaining("mis-indented YAML") })]);
+  });
+});
