@@ -10,6 +10,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { AuthoringError, setReportPrinting } from "../src/build-status.ts";
 import { findControlCharacters } from "../src/control-characters.ts";
 import { isKnownLanguage, parseFenceInfo } from "../src/highlight.ts";
 import { checkLinks, type BuiltPage } from "../src/link-check.ts";
@@ -83,13 +84,16 @@ function errorMessages(error: unknown): string[] {
   return messages.length > 0 ? messages : [String(error)];
 }
 
-/** A build error as one error finding, on the first source file it names (posts/… or pages/…). */
-export function renderFailure(error: unknown): Finding {
+/** A build error as error findings: each problem found in a post at its line, or one finding on the first source file it names. */
+export function renderFailure(error: unknown): Finding[] {
+  if (error instanceof AuthoringError && error.postErrors.length > 0) {
+    return error.postErrors.map((postError) => ({ severity: "error", file: postError.file.replace(/^\.\//, ""), line: postError.line, message: `${BUILD_ERROR} ${postError.problem}` }));
+  }
   const messages = errorMessages(error);
   // The innermost message is the author's problem; Eleventy's wrappers only say where.
   const message = messages.at(-1)!.split("\n").map((line) => line.trim()).filter(Boolean).join(" ");
   const file = /(?:^|[\s"'(])(?:\.\/)?((?:posts|pages)\/[^\s"'():]+\.(?:md|njk))/.exec(messages.join("\n"))?.[1] ?? "(site)";
-  return { severity: "error", file, line: 1, message: `${BUILD_ERROR} ${message}` };
+  return [{ severity: "error", file, line: 1, message: `${BUILD_ERROR} ${message}` }];
 }
 
 /** Runs the site through Eleventy in memory and returns its broken internal links, located in their sources. */
@@ -101,11 +105,13 @@ async function checkSiteLinks(root: string): Promise<Finding[]> {
     const eleventy = new Eleventy(".", "_site", { quietMode: true, configPath, runMode: "build" });
     // A build error becomes a finding below; Eleventy would also print it with its stack trace.
     eleventy.disableLogger();
+    setReportPrinting(false);
     results = await eleventy.toJSON();
   } catch (error) {
     // A post that cannot render (a missing image, two tags with one URL) is a finding, not a crash.
-    return [renderFailure(error)];
+    return renderFailure(error);
   } finally {
+    setReportPrinting(true);
     process.chdir(previous);
   }
   const pages = results.filter((page): page is BuiltPage => typeof page.url === "string" && typeof page.outputPath === "string");

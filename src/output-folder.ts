@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { isAbsolute, join, parse, relative, resolve } from "node:path";
@@ -46,6 +46,12 @@ export function isDedicatedOutputFolder(output: string, folders: ProtectedFolder
  */
 export async function removeOutputFolder(output: string, folders: ProtectedFolders): Promise<boolean> {
   if (!existsSync(resolve(folders.cwd, output)) || !isDedicatedOutputFolder(output, folders)) return false;
-  await rm(resolve(folders.cwd, output), { recursive: true, force: true });
+  // Retries: a file still being written inside makes rmdir fail with ENOTEMPTY once.
+  await rm(resolve(folders.cwd, output), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   return true;
+}
+
+/** The same, synchronously, for a process `exit` handler. */
+export function removeOutputFolderSync(output: string, folders: ProtectedFolders): void {
+  if (existsSync(resolve(folders.cwd, output)) && isDedicatedOutputFolder(output, folders)) rmSync(resolve(folders.cwd, output), { recursive: true, force: true, maxRetries: 5 });
 }

@@ -1,5 +1,6 @@
 import type { BeforeEventArgs, UserConfig } from "@11ty/eleventy";
-import { removeOutputFolder, type ProtectedFolders } from "../output-folder.ts";
+import { clearFailure, failWith, type AuthoringError, type PostError } from "../build-status.ts";
+import { removeOutputFolder, removeOutputFolderSync, type ProtectedFolders } from "../output-folder.ts";
 
 /** The folders `isDedicatedOutputFolder` protects, from Eleventy's event arguments. */
 export function protectedFolders(directories: BeforeEventArgs["directories"]): ProtectedFolders {
@@ -18,7 +19,26 @@ export function protectedFolders(directories: BeforeEventArgs["directories"]): P
  */
 export function cleanOutputPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.on("eleventy.before", async ({ directories, runMode, outputMode }) => {
+    clearFailure();
     if (runMode !== "build" || outputMode !== "fs") return;
     await removeOutputFolder(directories.output, protectedFolders(directories));
   });
+}
+
+/**
+ * Fails a build whatever failed: prints the report once, and in a production
+ * build removes the output folder, so that neither this broken build nor an
+ * older one can be deployed by mistake. Under `npm start` the pages stay and
+ * the dev server shows the failure (src/plugins/dev-server.ts).
+ */
+export async function failBuild(summary: string, report: string, event: Pick<BeforeEventArgs, "directories" | "runMode">, postErrors: readonly PostError[] = []): Promise<AuthoringError> {
+  let note = "";
+  const folders = protectedFolders(event.directories);
+  if (event.runMode === "build" && (await removeOutputFolder(event.directories.output, folders))) {
+    note = ` ${event.directories.output} was removed so that no broken or old build can be deployed.`;
+    // Other eleventy.after work of this build (images being encoded) may still write into the folder:
+    // remove whatever it wrote once the process ends.
+    process.once("exit", () => removeOutputFolderSync(event.directories.output, folders));
+  }
+  return failWith(`${summary}${note}`, report, postErrors);
 }

@@ -1,8 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import type MarkdownIt from "markdown-it";
+import { PostError } from "../build-status.ts";
 import { escapeHtml } from "../html.ts";
 import { resolveLocalImage, toImageFormats } from "../images.ts";
 
@@ -13,6 +14,12 @@ const URL_PATH = "/img/";
 
 interface RenderEnv {
   page?: { inputPath?: string };
+}
+
+/** The 1-based line of a post's file where `text` first appears (markdown-it's inline tokens carry no line of their own). */
+export function lineOfText(file: string, text: string): number {
+  const lines = readFileSync(file, "utf8").split(/\r?\n/);
+  return lines.findIndex((line) => line.includes(`](${text}`)) + 1 || lines.findIndex((line) => line.includes(text)) + 1 || 1;
 }
 
 /**
@@ -45,7 +52,7 @@ export function imagesPlugin(eleventyConfig: UserConfig): void {
       const file = postPath ? resolveLocalImage(src, postPath) : undefined;
       if (!postPath || !file) return defaultImage(tokens, idx, options, env, self);
       if (!existsSync(file)) {
-        throw new Error(`${postPath}: image "${src}" not found (looked for ${relative(process.cwd(), file)}). Put the file next to the post or fix the path.`);
+        throw new PostError(postPath, lineOfText(postPath, src), `image "${src}" not found (looked for ${relative(process.cwd(), file)}): put the file next to the post, or fix the path`);
       }
       const imageOptions: ImageOptions = {
         widths: WIDTHS,

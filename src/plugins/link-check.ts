@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { checkLinks, formatLinkProblems, type BuiltPage } from "../link-check.ts";
 import { isPostAssetPath } from "../post-assets.ts";
-import { failWith } from "./validation.ts";
+import { failBuild } from "./clean-output.ts";
 
 /** Site paths whose links are not checked: Pagefind's index, written by the search plugin after the link check may run. */
 export const DEFAULT_IGNORED_PATHS: readonly string[] = ["/pagefind/"];
@@ -22,7 +22,7 @@ export interface LinkCheckPluginOptions {
  */
 export function linkCheckPlugin(eleventyConfig: UserConfig, options: LinkCheckPluginOptions = {}): void {
   // https://www.11ty.dev/docs/events/#eleventy.after
-  eleventyConfig.on("eleventy.after", ({ results, directories, runMode, outputMode }) => {
+  eleventyConfig.on("eleventy.after", async ({ results, directories, runMode, outputMode }) => {
     // `npm run check` runs Eleventy with toJSON() and checks links itself.
     if (outputMode !== "fs") return;
     const pages = results.filter((page): page is BuiltPage => typeof page.url === "string" && typeof page.outputPath === "string");
@@ -41,8 +41,7 @@ export function linkCheckPlugin(eleventyConfig: UserConfig, options: LinkCheckPl
       console.warn(`[link check] ${report}`);
       return;
     }
-    // The output folder was emptied at the start (src/plugins/clean-output.ts), so what it holds now is this failed build.
     const count = problems.length === 1 ? "1 broken internal link" : `${problems.length} broken internal links`;
-    throw failWith(`${count} (listed above). The build FAILED: ${directories.output} holds this broken build; do not deploy it.`, report);
+    throw await failBuild(`${count} (listed above). The build FAILED.`, report, { directories, runMode });
   });
 }

@@ -1,31 +1,8 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { removeOutputFolder } from "../output-folder.ts";
 import { protectedFolders } from "./clean-output.ts";
+import { failWith } from "../build-status.ts";
 import { formatProblems, validatePosts } from "../validate-posts.ts";
-
-/**
- * An author's mistake. The full report is printed once, to stderr, before
- * the build fails: Eleventy logs a thrown error twice (once for the build,
- * once for the CLI), so the error itself carries a one-line summary, and
- * `skipOriginalStack` (read by Eleventy's error handler) hides the stack.
- */
-export class AuthoringError extends Error {
-  readonly skipOriginalStack = true;
-  constructor(
-    summary: string,
-    /** Every problem, file by file. */
-    readonly report: string,
-  ) {
-    super(summary);
-    this.name = "AuthoringError";
-  }
-}
-
-/** Prints the report and returns the error to throw. */
-export function failWith(summary: string, report: string): AuthoringError {
-  console.error(`\n${report}\n`);
-  return new AuthoringError(summary, report);
-}
 
 /**
  * Validates every post's front matter against src/front-matter-schema.ts

@@ -59,7 +59,8 @@ describe("npm run check", () => {
     const { result } = await check({ "missing-image.md": post("title: Missing\ndate: 2024-01-01", "![alt](missing.jpg)") });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("");
-    expect(result.stdout.split("\n").some((line) => line.startsWith('error   posts/missing-image.md:1  the site does not build: ./posts/missing-image.md: image "missing.jpg" not found'))).toBe(true);
+    // At the image's own line (the front matter takes lines 1–4).
+    expect(result.stdout.split("\n").some((line) => line.startsWith('error   posts/missing-image.md:6  the site does not build: image "missing.jpg" not found'))).toBe(true);
   });
 
   test("schema problems are errors, and the real posts are clean", async () => {
