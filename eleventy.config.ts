@@ -7,6 +7,7 @@ import { collectionsPlugin } from "./src/plugins/collections.ts";
 import { controlCharactersPlugin } from "./src/plugins/control-characters.ts";
 import { feedsPlugin } from "./src/plugins/feeds.ts";
 import { filtersPlugin } from "./src/plugins/filters.ts";
+import { devServerPlugin } from "./src/plugins/dev-server.ts";
 import { draftsPlugin } from "./src/plugins/drafts.ts";
 import { headersPlugin } from "./src/plugins/headers.ts";
 import { imagesPlugin } from "./src/plugins/images.ts";
@@ -16,6 +17,7 @@ import { postCardsPlugin } from "./src/plugins/post-cards.ts";
 import { readerPlugin } from "./src/plugins/reader.ts";
 import { searchPlugin } from "./src/plugins/search.ts";
 import { seoPlugin } from "./src/plugins/seo.ts";
+import { snippetsWatchPlugin } from "./src/plugins/snippets.ts";
 import { tagsPlugin } from "./src/plugins/tags.ts";
 import { validationPlugin } from "./src/plugins/validation.ts";
 
@@ -51,6 +53,7 @@ export default function blog(eleventyConfig: UserConfig): void {
   // `posts/My Post File.md` → /posts/my-post-file/, as tags get their slugs.
   eleventyConfig.addPlugin(cleanUrlsPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
+  eleventyConfig.addPlugin(snippetsWatchPlugin);
   // Characters XML and HTML forbid (a form feed pasted from a PDF) are removed from every page and feed.
   eleventyConfig.addPlugin(controlCharactersPlugin);
   eleventyConfig.addPlugin(filtersPlugin);
@@ -68,4 +71,6 @@ export default function blog(eleventyConfig: UserConfig): void {
   // SEARCH_INDEX=off skips the Pagefind index (quick builds, tests that do not search).
   eleventyConfig.addPlugin(searchPlugin, { index: process.env.SEARCH_INDEX !== "off" });
   eleventyConfig.addPlugin(imagesPlugin);
+  // `npm start` listens on 127.0.0.1 only (it serves drafts); BLOG_HOST=0.0.0.0 opens it to the local network.
+  eleventyConfig.addPlugin(devServerPlugin, { host: process.env.BLOG_HOST || "127.0.0.1" });
 }
