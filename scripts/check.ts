@@ -12,7 +12,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { AuthoringError, setReportPrinting } from "../src/build-status.ts";
 import { findControlCharacters } from "../src/control-characters.ts";
-import { isKnownLanguage, parseFenceInfo } from "../src/highlight.ts";
+import { describeUnknownLanguage } from "../src/fence-languages.ts";
+import { isKnownLanguage, parseFenceInfo, RENDERED_FENCE_LANGUAGES } from "../src/highlight.ts";
 import { checkLinks, type BuiltPage } from "../src/link-check.ts";
 import { DEFAULT_IGNORED_PATHS } from "../src/plugins/link-check.ts";
 import { isPostAssetPath } from "../src/post-assets.ts";
@@ -43,12 +44,12 @@ export function checkSource(file: string, source: string): Finding[] {
   for (const token of createMarkdown().parse(body, {})) {
     if (token.type !== "fence") continue;
     const { language } = parseFenceInfo(token.info);
-    if (!isKnownLanguage(language)) {
+    if (!isKnownLanguage(language) && !RENDERED_FENCE_LANGUAGES.includes(language)) {
       findings.push({
         severity: "warning",
         file,
         line: bodyLine + (token.map?.[0] ?? 0),
-        message: `code fence language "${language}" is unknown to Prism, so the block is not highlighted: use a language from https://prismjs.com/#supported-languages, or "text"`,
+        message: describeUnknownLanguage(language),
       });
     }
   }

@@ -56,6 +56,11 @@ export function setReportPrinting(print: boolean): void {
   printReports = print;
 }
 
+/** Whether warnings and reports go to the console (not while `npm run check` collects them). */
+export function reportsArePrinted(): boolean {
+  return printReports;
+}
+
 /** Prints the report, remembers it for the dev server, and returns the error to throw. */
 export function failWith(summary: string, report: string, postErrors: readonly PostError[] = []): AuthoringError {
   if (printReports) console.error(`\n${report}\n`);

@@ -1,6 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import type MarkdownIt from "markdown-it";
-import { formatPostErrors, PostError } from "../build-status.ts";
+import { formatPostErrors, PostError, reportsArePrinted } from "../build-status.ts";
+import { unknownFenceLanguageWarnings } from "../fence-languages.ts";
 import { createMarkdown } from "../markdown.ts";
 import { prefixRootRelativeUrls } from "../path-prefix.ts";
 import { failBuild } from "./clean-output.ts";
@@ -16,6 +17,16 @@ export function markdownPlugin(eleventyConfig: UserConfig): void {
   // four-space-indented code is code, as CommonMark says (src/markdown.ts, addCodeBlocks).
   eleventyConfig.amendLibrary("md", (library: MarkdownIt) => library.enable("code"));
   collectPostErrors(eleventyConfig);
+  // Once per build (a post renders once per build, but also for every listing that shows it).
+  let warned = new Set<string>();
+  eleventyConfig.on("eleventy.before", () => {
+    warned = new Set();
+  });
+  const warnOnce = (message: string) => {
+    if (!warned.has(message) && reportsArePrinted()) console.warn(message);
+    warned.add(message);
+  };
+  eleventyConfig.amendLibrary("md", (library: MarkdownIt) => library.use(unknownFenceLanguageWarnings(warnOnce)));
 }
 
 /**
