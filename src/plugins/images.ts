@@ -18,7 +18,12 @@ interface RenderEnv {
 
 /** The 1-based line of a post's file where `text` first appears (markdown-it's inline tokens carry no line of their own). */
 export function lineOfText(file: string, text: string): number {
-  const lines = readFileSync(file, "utf8").split(/\r?\n/);
+  let lines: string[];
+  try {
+    lines = readFileSync(file, "utf8").split(/\r?\n/);
+  } catch {
+    return 1; // a virtual template (addTemplate) has no file to read
+  }
   return lines.findIndex((line) => line.includes(`](${text}`)) + 1 || lines.findIndex((line) => line.includes(text)) + 1 || 1;
 }
 
