@@ -34,7 +34,8 @@ function seriesName(post: NavigablePost): string | undefined {
   return series.trim();
 }
 
-function seriesPart(post: NavigablePost): number | undefined {
+/** A post's `seriesPart`, validated: a whole number from 1, or undefined. */
+export function seriesPart(post: NavigablePost): number | undefined {
   const { seriesPart: part } = post.data;
   if (part === undefined || part === null) return undefined;
   if (typeof part !== "number" || !Number.isInteger(part) || part < 1) {

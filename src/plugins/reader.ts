@@ -1,9 +1,9 @@
 import type { CollectionApi, CollectionItem, UserConfig } from "@11ty/eleventy";
 import { groupPostsByYear } from "../archive.ts";
 import { toIsoDate, toReadableDate } from "../dates.ts";
-import { buildPostNavigation, type PostNavigation, type Series } from "../post-navigation.ts";
+import { buildPostNavigation, seriesPart, type PostNavigation, type Series } from "../post-navigation.ts";
 import { toReadingMinutes, toReadingTimeLabel } from "../reading-time.ts";
-import { buildRelatedPosts } from "../related-posts.ts";
+import { buildRelatedPosts, RELATED_POST_COUNT } from "../related-posts.ts";
 import { site } from "../site.ts";
 import { toTableOfContents, type TocEntry } from "../toc.ts";
 
@@ -23,9 +23,14 @@ export interface PostLink {
   readableDate: string;
 }
 
+/** A part of a series as the series box lists it: its number when the post gives one (`seriesPart`). */
+export interface SeriesPartLink extends PostLink {
+  part?: number;
+}
+
 /** Everything a post page shows about its neighbours, computed once per build and keyed by URL. */
 export interface ReaderIndex {
-  navigation: Map<string, PostNavigation<PostLink>>;
+  navigation: Map<string, PostNavigation<PostLink> & { series?: Series<SeriesPartLink>; seriesPart?: number }>;
   related: Map<string, PostLink[]>;
   readingMinutes: Map<string, number>;
   /** Every post, for the archive. */
@@ -49,19 +54,30 @@ export function buildReaderIndex(posts: CollectionItem[], toHref: (url: string) 
     }
     return cached;
   };
-  const seriesLinks = new Map<Series<CollectionItem>, Series<PostLink>>();
-  const navigation = new Map<string, PostNavigation<PostLink>>();
+  const seriesLinks = new Map<Series<CollectionItem>, Series<SeriesPartLink>>();
+  const navigation: ReaderIndex["navigation"] = new Map();
+  const byUrl = new Map(posts.map((post) => [post.url, post]));
+  const partOf = (url: string) => seriesPart(byUrl.get(url)!);
   for (const [url, entry] of buildPostNavigation(posts)) {
     const { series } = entry;
-    if (series && !seriesLinks.has(series)) seriesLinks.set(series, { name: series.name, parts: series.parts.map(link) });
+    if (series && !seriesLinks.has(series)) {
+      seriesLinks.set(series, { name: series.name, parts: series.parts.map((post) => ({ ...link(post), ...(seriesPart(post) ? { part: seriesPart(post) } : {}) })) });
+    }
     navigation.set(url, {
       ...(entry.previous ? { previous: link(entry.previous) } : {}),
       ...(entry.next ? { next: link(entry.next) } : {}),
       ...(series ? { series: seriesLinks.get(series)! } : {}),
+      ...(series && partOf(url) ? { seriesPart: partOf(url)! } : {}),
     });
   }
+  // A related post is never the previous or next post, which the page links right below:
+  // rank a few more and drop those.
   const related = new Map<string, PostLink[]>();
-  for (const [url, list] of buildRelatedPosts(posts)) related.set(url, list.map(link));
+  for (const [url, list] of buildRelatedPosts(posts, RELATED_POST_COUNT + 2)) {
+    const neighbours = navigation.get(url);
+    const others = list.map(link).filter((post) => post.url !== neighbours?.previous?.url && post.url !== neighbours?.next?.url);
+    related.set(url, others.slice(0, RELATED_POST_COUNT));
+  }
   return {
     navigation,
     related,

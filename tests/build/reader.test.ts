@@ -55,7 +55,9 @@ describe("reader features on a fixture blog", () => {
 
   test("related posts: most shared tags, then newest, at most three; none when no tag is shared", async () => {
     const doc = await site.page(page("oldest"));
-    expect(hrefs(doc.querySelectorAll(".related-posts a"))).toEqual(["/posts/both-tags/", "/posts/newest/", "/posts/tagged-x/"]);
+    // tagged-x shares a tag too, but it is the next post, linked just below: never repeated as related.
+    expect(hrefs(doc.querySelectorAll(".related-posts a"))).toEqual(["/posts/both-tags/", "/posts/newest/"]);
+    expect(hrefs(doc.querySelectorAll(".post-nav a"))).toEqual(["/posts/tagged-x/"]);
     const lonely = await site.page(page("lonely"));
     expect(lonely.querySelector(".related-posts")).toBeNull();
   });
@@ -83,8 +85,11 @@ describe("reader features on a fixture blog", () => {
   test("a post in a series lists the parts in order and marks itself", async () => {
     const doc = await site.page(page("oldest"));
     const series = doc.querySelector("aside.series")!;
-    expect(series.querySelector("h2")?.textContent).toBe("Series: Architecture");
+    expect(series.querySelector("h2")?.textContent).toBe("Part 2 of Architecture");
     expect(hrefs(series.querySelectorAll("li a"))).toEqual(["/posts/both-tags/", "/posts/oldest/", "/posts/newest/"]);
+    // Numbered by seriesPart, so a part missing from the blog leaves its number out rather than renumbering.
+    expect([...series.querySelectorAll("li")].map((li) => li.getAttribute("value"))).toEqual(["1", "2", null]);
+    expect((await site.page(page("newest"))).querySelector("aside.series h2")?.textContent).toBe("Series: Architecture");
     expect(series.querySelector('[aria-current="page"]')?.getAttribute("href")).toBe("/posts/oldest/");
     expect((await site.page(page("lonely"))).querySelector("aside.series")).toBeNull();
   });
