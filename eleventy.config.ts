@@ -17,6 +17,7 @@ import { postCardsPlugin } from "./src/plugins/post-cards.ts";
 import { readerPlugin } from "./src/plugins/reader.ts";
 import { searchPlugin } from "./src/plugins/search.ts";
 import { seoPlugin } from "./src/plugins/seo.ts";
+import { socialCardsPlugin } from "./src/plugins/social-cards.ts";
 import { snippetsWatchPlugin } from "./src/plugins/snippets.ts";
 import { tagsPlugin } from "./src/plugins/tags.ts";
 import { validationPlugin } from "./src/plugins/validation.ts";
@@ -70,6 +71,8 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(seoPlugin);
   // SEARCH_INDEX=off skips the Pagefind index (quick builds, tests that do not search).
   eleventyConfig.addPlugin(searchPlugin, { index: process.env.SEARCH_INDEX !== "off" });
+  // SOCIAL_CARDS=off draws no card per post (quick builds, tests not about sharing): pages share the site card.
+  eleventyConfig.addPlugin(socialCardsPlugin, { cards: process.env.SOCIAL_CARDS !== "off", site });
   eleventyConfig.addPlugin(imagesPlugin);
   // `npm start` listens on 127.0.0.1 only (it serves drafts); BLOG_HOST=0.0.0.0 opens it to the local network.
   eleventyConfig.addPlugin(devServerPlugin, { host: process.env.BLOG_HOST || "127.0.0.1" });

@@ -33,22 +33,30 @@
   label();
   document.querySelector(".site-header")?.append(toggle);
 
-  // Copy buttons on code blocks.
+  // Copy buttons, in the bar above each code block beside its caption (styles.css), never over the code.
   if (!navigator.clipboard) return;
   document.querySelectorAll("pre > code").forEach((code, index) => {
     const pre = code.parentElement;
-    const wrapper = document.createElement("div");
-    wrapper.className = "code-block";
-    pre.before(wrapper);
-    wrapper.append(pre);
+    // Captioned blocks are already a figure.code-block (src/highlight.ts); a bare <pre> gets a wrapper.
+    if (!pre.parentElement.classList.contains("code-block")) {
+      const block = document.createElement("div");
+      block.className = "code-block";
+      pre.before(block);
+      block.append(pre);
+    }
     const button = document.createElement("button");
     button.type = "button";
     button.className = "copy-button";
     button.textContent = "Copy";
     button.setAttribute("aria-label", `Copy code block ${index + 1}`);
+    // A shell session copies its commands only: Prism's .bash part of each command, without the prompt or the output.
+    // One with no prompt at all has no commands to Prism (all output): it copies as written.
+    const text = () => (pre.matches(".language-shell-session")
+      && [...code.querySelectorAll(".command .bash")].map((command) => command.textContent).join("\n"))
+      || code.textContent;
     button.addEventListener("click", async () => {
       try {
-        await navigator.clipboard.writeText(code.textContent);
+        await navigator.clipboard.writeText(text());
         say("Code copied to clipboard");
         button.textContent = "Copied";
       } catch {
@@ -57,6 +65,6 @@
       }
       setTimeout(() => { button.textContent = "Copy"; }, 2000);
     });
-    wrapper.append(button);
+    pre.before(button);
   });
 })();

@@ -1,20 +1,27 @@
 /**
  * Build benchmark (issue 7): `npm run bench -- --posts 4000 [--runs 3] [--seed 1]
- * [--skip-incremental] [--incremental-posts 1000] [--edits 3] [--profile] [--json] [--keep]`.
+ * [--skip-incremental] [--incremental-posts 1000] [--edits 3] [--cards] [--profile] [--json] [--keep]`.
  *
  * Generates a seeded corpus, builds it with the full blog configuration and
  * with a bare Eleventy configuration (the floor), each build in a fresh child
  * process, and reports medians; then times one edited post under the dev
  * server's incremental mode. Progress goes to stderr, results to stdout.
+ *
+ * Social cards: with `--cards`, first times drawing every post's card with an
+ * empty cache (cold) and copying them all from that cache (warm), into the
+ * full site's own `.cache/cards`, so the timed full builds then run with a
+ * warm cache, as a blog's builds do after its first. Without `--cards` the
+ * builds run with SOCIAL_CARDS=off (a cold first run would skew the medians).
  */
 import { rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { runBuild, type BuildCommand, type BuildRun } from "./bench/build.ts";
 import { generateCorpus, postFileName } from "./bench/corpus.ts";
+import { measureCards, type CardsResult } from "./bench/cards.ts";
 import { measureIncremental, median, type IncrementalResult } from "./bench/incremental.ts";
 import { largestProfile, summariseProfile, type ProfileSummary } from "./bench/profile.ts";
 import { BARE_CONFIG_FILE, makeBareSite, makeFullSite } from "./bench/sites.ts";
@@ -54,6 +61,8 @@ export interface BenchResult {
   /** One edited post rebuilt by the dev server, for the full site and the bare floor. */
   incremental?: { posts: number; full: IncrementalResult; bare: IncrementalResult };
   profile?: { full: ProfileSummary; bare: ProfileSummary };
+  /** Social cards drawn cold and copied warm (`--cards`); absent when the builds ran with SOCIAL_CARDS=off. */
+  cards?: CardsResult;
 }
 
 function positiveInteger(value: string, flag: string): number {
@@ -71,6 +80,7 @@ function readOptions() {
       "incremental-posts": { type: "string", default: "1000" },
       edits: { type: "string", default: "3" },
       "skip-incremental": { type: "boolean", default: false },
+      cards: { type: "boolean", default: false },
       profile: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
@@ -84,6 +94,7 @@ function readOptions() {
     incrementalPosts: positiveInteger(values["incremental-posts"], "--incremental-posts"),
     edits: positiveInteger(values.edits, "--edits"),
     skipIncremental: values["skip-incremental"],
+    cards: values.cards,
     profile: values.profile,
     json: values.json,
     keep: values.keep,
@@ -137,6 +148,18 @@ function formatReport(result: BenchResult): string {
   if (Math.max(before, after) > result.cpus) {
     lines.push(`warning: load average ${before.toFixed(1)} → ${after.toFixed(1)} on ${result.cpus} CPUs: other work competed, figures are noisy`);
   }
+  if (result.cards) {
+    const c = result.cards;
+    lines.push(
+      "",
+      `Social cards (${c.cards}: one per post + the site card; cache ${c.cacheMb.toFixed(1)} MB):`,
+      `  cold (empty cache, satori + resvg): ${c.coldSeconds.toFixed(2)} s, ${c.coldMsPerCard.toFixed(1)} ms/card`,
+      `  warm (all from the cache, copied): ${c.warmSeconds.toFixed(2)} s, ${c.warmMsPerCard.toFixed(2)} ms/card`,
+      "  the full builds above ran with this warm cache",
+    );
+  } else {
+    lines.push("", "Social cards: off in these builds (SOCIAL_CARDS=off); --cards measures them");
+  }
   if (result.incremental) {
     lines.push("", `Incremental rebuild of one edited post at ${result.incremental.posts} posts (dev server, --incremental):`);
     for (const side of ["full", "bare"] as const) {
@@ -174,6 +197,14 @@ async function main(): Promise<void> {
     const corpus = generateCorpus({ posts: options.posts, seed: options.seed });
     const full = fullCommand(await makeFullSite(join(root, "full"), projectRoot, corpus));
     const bare = bareCommand(await makeBareSite(join(root, "bare"), corpus));
+    // Child builds inherit the environment.
+    if (!options.cards) process.env.SOCIAL_CARDS = "off";
+    let cards: CardsResult | undefined;
+    if (options.cards) {
+      log(`Social cards for ${options.posts} posts: cold, then warm`);
+      cards = await measureCards(corpus, join(full.cwd, ".cache", "cards"), join(root, "cards-output"));
+      log(`cards: cold ${cards.coldSeconds.toFixed(2)} s, warm ${cards.warmSeconds.toFixed(2)} s (${cards.cards} cards)`);
+    }
 
     const loadBefore = loadavg()[0]!;
     const fullRuns: BuildRun[] = [];
@@ -198,6 +229,7 @@ async function main(): Promise<void> {
       ratio: 0,
       bestRatio: 0,
       loadAverage: { before: loadBefore, after: loadavg()[0]! },
+      ...(cards ? { cards } : {}),
     };
     result.ratio = result.full.wallSeconds / result.bare.wallSeconds;
     result.bestRatio = result.full.bestWallSeconds / result.bare.bestWallSeconds;
@@ -219,9 +251,13 @@ async function main(): Promise<void> {
         return measureIncremental({ argv: command.argv, cwd: command.cwd, post: join("posts", edited), page: join("_site", page), edits: options.edits });
       };
       const slug = edited.replace(/\.md$/, "");
+      const incrementalFull = await makeFullSite(join(root, "incremental-full"), projectRoot, incrementalCorpus);
+      // The dev server's first build would draw every card: start it from the warm cache of the same corpus, or without cards.
+      if (options.cards && posts === options.posts) await cp(join(full.cwd, ".cache"), join(incrementalFull, ".cache"), { recursive: true });
+      else process.env.SOCIAL_CARDS = "off";
       result.incremental = {
         posts,
-        full: await measure(fullCommand(await makeFullSite(join(root, "incremental-full"), projectRoot, incrementalCorpus)), join("posts", slug, "index.html")),
+        full: await measure(fullCommand(incrementalFull), join("posts", slug, "index.html")),
         bare: await measure(bareCommand(await makeBareSite(join(root, "incremental-bare"), incrementalCorpus)), join("posts", slug, "index.html")),
       };
     }

@@ -14,6 +14,8 @@ export interface FeedItem extends EntryDates {
   contentHtml: string;
   summary?: string | undefined;
   tags: string[];
+  /** Absolute URL of the post's own image or card (JSON Feed `image`); none when it would only be the site card. */
+  image?: string | undefined;
 }
 
 /** The dates a feed entry carries: published, and last changed when the author wrote `updated`. */
@@ -62,6 +64,8 @@ export function toJsonFeed(items: FeedItem[], meta: FeedMeta, site: Pick<SiteDat
       date_published: item.date.toISOString(),
       ...(item.updated ? { date_modified: item.updated.toISOString() } : {}),
       ...(item.tags.length ? { tags: item.tags } : {}),
+      // `image`, not also `banner_image`: readers show both, and the one card would appear twice.
+      ...(item.image ? { image: item.image } : {}),
     })),
   };
   return JSON.stringify(feed, null, 2);

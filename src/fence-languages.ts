@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type MarkdownIt from "markdown-it";
 import { suggestKey } from "./front-matter-keys.ts";
 import { isKnownLanguage, parseFenceInfo, RENDERED_FENCE_LANGUAGES } from "./highlight.ts";
-import { fileLine } from "./source-lines.ts";
+import { fileLine } from "./post-location.ts";
 
 const components = createRequire(import.meta.url)("prismjs/components.json") as { languages: Record<string, { alias?: string | string[] } | string> };
 

@@ -118,6 +118,22 @@ export function createFrontMatterSchema(options: SchemaOptions = {}) {
       draft: z.boolean({ error: "must be true or false, without quotes" }).optional(),
       /** Date of the last significant change; not on a calendar day (in `site.timeZone`) before `date`'s. Same formats as `date`. */
       updated: frontMatterDate.optional(),
+      /**
+       * The image the post is shared with (OpenGraph, feeds) instead of its generated card: a file beside
+       * the post (`image: cover.jpg`, or `image: images/cover.png` in a post folder), published 1200 px wide
+       * as JPEG (PNG stays PNG). Needs `imageAlt`. A file that does not exist stops the build.
+       */
+      image: z
+        .string({ error: "must be the file name of an image beside the post, e.g. image: cover.jpg" })
+        .refine((image) => image.trim() !== "", { error: "is empty: name an image file beside the post, e.g. image: cover.jpg, or remove the line" })
+        .refine((image) => !/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(image.trim()), { error: "must be a file beside the post, not a URL or a site path: copy the image next to the post and write its file name, e.g. image: cover.jpg" })
+        .refine((image) => /\.(?:jpe?g|png|webp|avif|gif|tiff?|svg)$/i.test(image.trim()), { error: "must be a JPEG, PNG, WebP, AVIF, GIF, TIFF or SVG file (by its extension), e.g. image: cover.jpg" })
+        .optional(),
+      /** What the `image` shows, for people who cannot see it: `og:image:alt` and the feeds. Required with `image`. */
+      imageAlt: z
+        .string({ error: 'must be text describing the image, e.g. imageAlt: "A rack of servers in blue light"' })
+        .refine((alt) => alt.trim() !== "", { error: 'is empty: describe what the image shows, e.g. imageAlt: "A rack of servers in blue light"' })
+        .optional(),
       /** A layout file in `_includes/` (e.g. `layout.njk`); posts default to `layout.njk` via posts/posts.json. */
       layout: z
         .string({ error: "must be the name of a layout file in _includes/, e.g. layout: layout.njk" })
@@ -125,6 +141,12 @@ export function createFrontMatterSchema(options: SchemaOptions = {}) {
         .optional(),
     })
     .loose()
+    // An image without its description would be shared with an empty alt text.
+    .refine((data) => data.image === undefined || data.imageAlt !== undefined, {
+      path: ["imageAlt"],
+      error: 'is missing: an image needs a description: add imageAlt: "What the image shows" (or remove image:)',
+      when: () => true,
+    })
     // Days, not instants: `updated: 2024-03-18` (midnight) after `date: 2024-03-18T10:00:00Z` is the same day, and fine.
     .refine((data) => !(data.updated instanceof Date && data.date instanceof Date) || calendarDay(data.updated, timeZone) >= calendarDay(data.date, timeZone), {
       path: ["updated"],

@@ -1,9 +1,14 @@
 import MarkdownIt from "markdown-it";
 import { renderCodeBlock } from "./highlight.ts";
+import { calloutsPlugin } from "./callouts.ts";
 import { escapeHtml } from "./html.ts";
+import { footnotesPlugin } from "./footnotes.ts";
+import { mathPlugin } from "./math.ts";
 import { tablesPlugin } from "./tables.ts";
 import { toSlug } from "./slugs.ts";
 import { headingText, tocPlugin } from "./toc.ts";
+import { diagramsPlugin } from "./diagram-fence.ts";
+import { snippetsPlugin } from "./snippets.ts";
 
 /**
  * The Markdown library Eleventy renders posts with. Authors' raw HTML is
@@ -16,10 +21,16 @@ export function createMarkdown(): MarkdownIt {
   // https://github.com/markdown-it/linkify-it#api
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
   addCodeBlocks(md);
+  // `<<< ./file.ts#region` includes code from a file beside the post, as a fence; ```mermaid fences become SVG diagrams.
+  md.use(snippetsPlugin);
+  md.use(diagramsPlugin);
   md.use(tablesPlugin);
   addHeadingIds(md);
   addHeadingAnchors(md);
   md.use(tocPlugin);
+  md.use(calloutsPlugin); // > [!NOTE] … (src/callouts.ts)
+  md.use(footnotesPlugin); // [^1], shown as sidenotes where there is room (src/footnotes.ts)
+  md.use(mathPlugin); // $…$ and $$…$$ to MathML at build time (src/math.ts)
   return md;
 }
 

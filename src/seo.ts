@@ -25,6 +25,8 @@ export interface BlogPostingInput {
   updated?: Date;
   /** The post's tags in the tag index's spelling (the `toTagNames` filter). */
   tags?: unknown;
+  /** The image the post is shared with (its own, its card or the site card), with an absolute URL. */
+  image?: { url: string; width: number; height: number };
 }
 
 /**
@@ -48,6 +50,8 @@ export function toBlogPosting(post: BlogPostingInput, site: SiteData, absolute: 
     publisher: { "@type": "Organization", name: site.title, url: absolute("/") },
     inLanguage: site.language,
     ...(tags.length ? { keywords: tags } : {}),
+    // Google's Article structured data wants an image; an ImageObject carries its size (https://schema.org/ImageObject).
+    ...(post.image ? { image: { "@type": "ImageObject", url: post.image.url, width: post.image.width, height: post.image.height } } : {}),
   };
 }
 

@@ -21,7 +21,24 @@ export interface SiteData {
    * `SITE_URL` preview or a `--pathprefix` build points at its own copy; an
    * absolute URL (another site) is used as written.
    */
-  author: { name: string; url?: string; email?: string };
+  author: {
+    name: string;
+    url?: string;
+    email?: string;
+    /** A picture of the author for the h-card on the About page: a site path (`/me.jpg`, in public/) or an absolute URL. */
+    photo?: string;
+    /**
+     * The author's profiles elsewhere (`https://mastodon.social/@you`, a GitHub page…), linked with
+     * `rel="me"` from every page's head and the About page, so that those sites can verify the blog is
+     * theirs (Mastodon shows a verified link: https://docs.joinmastodon.org/user/profile/#verification).
+     */
+    me?: string[];
+    /**
+     * The author's fediverse handle, `@you@mastodon.social`: `<meta name="fediverse:creator">` makes
+     * Mastodon credit them on shared links (https://blog.joinmastodon.org/2024/07/highlighting-journalism-on-mastodon/).
+     */
+    fediverse?: string;
+  };
   /** IANA zone every date is shown in, so output never depends on the build machine's zone. */
   timeZone: string;
   /** How many of the newest posts each feed holds. */

@@ -25,13 +25,14 @@ export function tablesPlugin(md: MarkdownIt): void {
       }
       if (token.type === "table_open") {
         const open = new state.Token("html_block", "", 0);
-        open.content = `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(tableLabel(tokens, i))}">\n`;
+        // A named <section> is a region landmark natively (html-validate prefers it to role="region").
+        open.content = `<section class="table-scroll" tabindex="0" aria-label="${escapeHtml(tableLabel(tokens, i))}">\n`;
         out.push(open);
       }
       out.push(token);
       if (token.type === "table_close") {
         const close = new state.Token("html_block", "", 0);
-        close.content = "</div>\n";
+        close.content = "</section>\n";
         out.push(close);
       }
     }

@@ -44,9 +44,11 @@ export function feedsPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("toFeedUpdated", (posts: CollectionItem[]) => toFeedUpdated(posts.map(toEntryDates)));
   eleventyConfig.addFilter("toFeedPosts", (posts: CollectionItem[]) => posts.slice(0, site.feedSize));
   eleventyConfig.addAsyncFilter("toFeedContent", toFeedContent);
-  eleventyConfig.addAsyncFilter("toJsonFeed", async (posts: CollectionItem[], meta: FeedMeta) => {
+  // `images`: the socialImages collection (src/plugins/social-cards.ts), passed in by the template: a post's own image or card by URL.
+  eleventyConfig.addAsyncFilter("toJsonFeed", async (posts: CollectionItem[], meta: FeedMeta, images?: { byUrl: ReadonlyMap<string, { url: string }> }) => {
     const toTagNames = eleventyConfig.getFilter("toTagNames") as (tags: unknown) => string[];
     const items = posts.slice(0, site.feedSize);
+    const toAbsoluteImage = (image: { url: string } | undefined) => (image ? absolute(image.url) : undefined);
     const contents = await Promise.all(items.map(toFeedContent));
     return toJsonFeed(
       items.map((post, index) => ({
@@ -56,6 +58,7 @@ export function feedsPlugin(eleventyConfig: UserConfig): void {
         summary: typeof post.data.description === "string" ? post.data.description : undefined,
         ...toEntryDates(post),
         tags: toTagNames(post.data.tags),
+        image: toAbsoluteImage(images?.byUrl.get(post.url)),
       })),
       { ...meta, homePageUrl: absolute(meta.homePageUrl), feedUrl: absolute(meta.feedUrl) },
       { ...site, author: { ...site.author, ...(site.author.url ? { url: absolute(site.author.url) } : {}) } },

@@ -7,6 +7,7 @@ import { Ajv, type ErrorObject } from "ajv";
 import ajvFormats from "ajv-formats";
 import { DOMParser, parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { realPostsWithKitchenSink } from "../helpers/kitchen-sink.ts";
 import { buildSite, post, projectRoot, type BuiltSite } from "../helpers/site.ts";
 
 /**
@@ -276,11 +277,12 @@ function describeSchemaValidity(reports: () => ValidityReports): void {
   });
 }
 
-describe("the real site's feeds and sitemap are valid against their specifications' schemas", () => {
+describe("the real site's feeds and sitemap are valid against their specifications' schemas, with the kitchen-sink post", () => {
   let site: BuiltSite;
   let reports: ValidityReports;
   beforeAll(async () => {
-    site = await buildSite();
+    // The real posts and the kitchen-sink post: code blocks, callouts, footnotes, math, diagrams, tables.
+    site = await buildSite(await realPostsWithKitchenSink());
     reports = await validateSite(site, {
       atom: { "atom-without-id.xml": atomWithoutId(await site.read("atom.xml")) },
       sitemap: { "sitemap-bad-lastmod.xml": sitemapWithBadLastmod(await site.read("sitemap.xml")) },
@@ -290,6 +292,22 @@ describe("the real site's feeds and sitemap are valid against their specificatio
   afterAll(() => site?.cleanup());
 
   describeSchemaValidity(() => reports);
+
+  test("feed content, parsed, carries no style attribute and no style element: feed readers get plain, valid HTML", async () => {
+    const contents = [
+      ...[...new DOMParser().parseFromString(await site.read("feed.xml"), "text/xml").querySelectorAll("item > description")].map((node) => node.textContent ?? ""),
+      ...[...new DOMParser().parseFromString(await site.read("atom.xml"), "text/xml").querySelectorAll("entry > content")].map((node) => node.textContent ?? ""),
+      ...(JSON.parse(await site.read("feed.json")) as { items: Array<{ content_html: string }> }).items.map((item) => item.content_html),
+    ];
+    const sink = contents.filter((html) => html.includes("class=\"callout"));
+    expect(sink).toHaveLength(3);
+    for (const html of contents) {
+      const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+      expect(document.querySelectorAll("[style], style, script").length).toBe(0);
+    }
+    const { document } = parseHTML(`<!doctype html><html><body>${sink[0]}</body></html>`);
+    for (const selector of ["math", "figure.diagram svg", ".footnotes li", "table", ".callout"]) expect(document.querySelector(selector), selector).not.toBeNull();
+  });
 
   test("every tag has its RSS feed checked", async () => {
     const index = await site.page("tags/index.html");

@@ -15,6 +15,7 @@ describe("a site served under a path prefix", () => {
       posts: {
         "first.md": post("title: First\ndate: 2024-01-01\ntags: [x]\nseries: S"),
         "second.md": post("title: Second\ndate: 2024-02-01\ntags: [x]\nseries: S"),
+        "third.md": post("title: Third\ndate: 2024-03-01\ntags: [x]"),
       },
     });
   });
@@ -23,10 +24,11 @@ describe("a site served under a path prefix", () => {
   test("links between posts, the archive, canonical URLs and the sitemap carry the prefix", async () => {
     const doc = await site.page(page("first"));
     expect(doc.querySelector('.post-nav a[rel="next"]')?.getAttribute("href")).toBe("/blog/posts/second/");
-    expect(doc.querySelector(".related-posts a")?.getAttribute("href")).toBe("/blog/posts/second/");
+    // Second is the next post, so the related post shown is Third.
+    expect(doc.querySelector(".related-posts a")?.getAttribute("href")).toBe("/blog/posts/third/");
     expect(hrefs(doc.querySelectorAll(".series a"))).toEqual(["/blog/posts/first/", "/blog/posts/second/"]);
     expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("https://blog.example.com/blog/posts/first/");
-    expect(hrefs((await site.page("archive/index.html")).querySelectorAll("main li a"))).toEqual(["/blog/posts/second/", "/blog/posts/first/"]);
+    expect(hrefs((await site.page("archive/index.html")).querySelectorAll("main li a"))).toEqual(["/blog/posts/third/", "/blog/posts/second/", "/blog/posts/first/"]);
     const xml = new DOMParser().parseFromString(await site.read("sitemap.xml"), "text/xml");
     expect([...xml.querySelectorAll("loc")].map((loc) => loc.textContent)).toContain("https://blog.example.com/blog/posts/second/");
     expect((await site.read("robots.txt")).split("\n")).toContain("Sitemap: https://blog.example.com/blog/sitemap.xml");

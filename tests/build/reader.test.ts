@@ -124,7 +124,7 @@ describe("reader features on a fixture blog", () => {
     for (const head of heads) {
       expect(head.canonical).toMatch(/^https:\/\/blog\.example\.com\//);
       expect(head.ogUrl).toBe(head.canonical);
-      expect(head.twitter).toBe("summary");
+      expect(head.twitter).toBe("summary_large_image");
       expect(head.ogType).toBe(head.path.startsWith("posts/") ? "article" : "website");
     }
     const post = await site.page(page("oldest"));

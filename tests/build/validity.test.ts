@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildSite, post, readRealPosts, type BuiltSite } from "../helpers/site.ts";
+import { realPostsWithKitchenSink } from "../helpers/kitchen-sink.ts";
+import { buildSite, post, type BuiltSite } from "../helpers/site.ts";
 import { runVnu, type VnuMessage } from "../helpers/vnu.ts";
 
 /** A post using every Markdown feature authors reach for, so its HTML is checked too. */
@@ -22,19 +23,30 @@ const markdownFeatures = post(
   ].join("\n\n"),
 );
 
+/**
+ * The checker's CSS validator predates CSS anchor positioning, which places
+ * sidenotes (public/styles.css): it reports `anchor-name` as unknown and
+ * cannot parse `anchor()` in a custom property. Those two messages, on the
+ * stylesheet only, are its gap, not our error; everything else counts.
+ */
+function isKnownCheckerGap(message: VnuMessage): boolean {
+  return (message.url ?? "").endsWith("/styles.css") && (/Property “anchor-name” doesn't exist/.test(message.message) || /“--sidenote-top”: Parse Error/.test(message.message));
+}
+
 describe("every built file passes the W3C Nu HTML Checker (vnu) with zero errors", () => {
   let site: BuiltSite;
   let messages: VnuMessage[];
   beforeAll(async () => {
-    site = await buildSite({ posts: { ...(await readRealPosts()), "markdown-features.md": markdownFeatures } });
+    const sink = await realPostsWithKitchenSink();
+    site = await buildSite({ posts: { ...sink.posts, "markdown-features.md": markdownFeatures }, files: sink.files });
     const files = (await site.files()).filter((file) => /\.(html|css|svg)$/.test(file));
-    expect(files).toEqual(expect.arrayContaining(["index.html", "404.html", "about/index.html", "subscribe/index.html", "posts/markdown-features/index.html", "styles.css", "feed.css"]));
+    expect(files).toEqual(expect.arrayContaining(["index.html", "404.html", "about/index.html", "subscribe/index.html", "posts/markdown-features/index.html", "posts/kitchen-sink/index.html", "styles.css", "feed.css"]));
     messages = await runVnu(files.map((file) => join(site.output, file)), { alsoCheckCss: true, alsoCheckSvg: true });
   });
   afterAll(() => site?.cleanup());
 
   const report = (kind: RegExp) =>
-    messages.filter((message) => kind.test(message.url ?? "")).map((message) => `${(message.url ?? "").slice(`file:${site.output}`.length)}:${message.lastLine ?? "?"} ${message.message}`);
+    messages.filter((message) => kind.test(message.url ?? "") && !isKnownCheckerGap(message)).map((message) => `${(message.url ?? "").slice(`file:${site.output}`.length)}:${message.lastLine ?? "?"} ${message.message}`);
 
   test("HTML pages", () => expect(report(/\.html$/)).toEqual([]));
   test("stylesheets", () => expect(report(/\.css$/)).toEqual([]));

@@ -10,6 +10,8 @@ const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-cor
 const pages: Array<{ path: string; expectStatus?: number }> = [
   { path: "/" },
   { path: "/posts/embracing-serverless-architecture/" },
+  // Every writing feature: code blocks, callouts, footnotes as sidenotes, math, diagrams, tables.
+  { path: "/posts/kitchen-sink/" },
   { path: "/tags/" },
   { path: "/tags/cloud-computing/" },
   { path: "/archive/" },

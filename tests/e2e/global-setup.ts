@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { assertChromium } from "../helpers/browser.ts";
 import { runEleventy } from "../helpers/cli.ts";
+import { realPostsWithKitchenSink } from "../helpers/kitchen-sink.ts";
 import { makeFixture } from "../helpers/site.ts";
 
 /**
@@ -12,7 +13,8 @@ import { makeFixture } from "../helpers/site.ts";
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   assertChromium();
-  const input = await makeFixture();
+  // The real posts, and the kitchen-sink post with every writing feature (tests/helpers/kitchen-sink.ts).
+  const input = await makeFixture(await realPostsWithKitchenSink());
   // The search journey needs the Pagefind index.
   const result = await runEleventy(input, [], { SEARCH_INDEX: "on" });
   if (result.code !== 0) throw new Error(`Building the site for the browser tests failed:\n${result.stderr}`);

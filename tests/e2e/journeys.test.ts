@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { securityHeaders } from "../../src/security-headers.ts";
 import { site as siteData } from "../../src/site.ts";
+import { KITCHEN_SINK_URL } from "../helpers/kitchen-sink.ts";
 import { noProblems, useSiteInBrowser } from "../helpers/browser.ts";
 
 const SEED = "/posts/embracing-serverless-architecture/";
@@ -51,12 +52,31 @@ describe("a reader walking the built site in Chromium", () => {
     expect(await settledProblems()).toEqual(noProblems);
   });
 
-  for (const path of ["/", SEED, SECOND, "/about/", "/subscribe/"]) {
+  for (const path of ["/", SEED, SECOND, "/about/", "/subscribe/", KITCHEN_SINK_URL]) {
     test(`no horizontal scrolling at 320 px wide: ${path}`, async () => {
       const { page, settledProblems } = await site.visit(path, { viewport: { width: 320, height: 640 } });
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
       expect(clientWidth).toBe(320);
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      expect(await settledProblems()).toEqual(noProblems);
+    });
+  }
+
+  for (const width of [320, 1024, 1440]) {
+    test(`the kitchen-sink post renders every writing feature at ${width} px, under the CSP, without page scroll`, async () => {
+      const { page, settledProblems } = await site.visit(KITCHEN_SINK_URL, { viewport: { width, height: 900 } });
+      const found = await page.evaluate(() => Object.fromEntries(
+        Object.entries({ codeTitle: "figure.code-block figcaption", callout: ".callout", footnotes: ".footnotes li", math: "math", diagram: "figure.diagram svg", table: ".table-scroll table", styleAttribute: "article [style]" }).map(([name, selector]) => [name, document.querySelectorAll(selector).length]),
+      ));
+      expect(found).toMatchObject({ codeTitle: expect.any(Number), styleAttribute: 0 });
+      for (const name of ["codeTitle", "callout", "footnotes", "math", "diagram", "table"] as const) expect(found[name], name).toBeGreaterThan(0);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      if (width === 1440) {
+        // Wide enough for sidenotes: the first note sits beside the text, to the right of the paragraph that cites it.
+        const [note, text] = await page.evaluate(() => [document.querySelector(".footnotes li")!.getBoundingClientRect().left, document.querySelector(".post-content p")!.getBoundingClientRect().right]);
+        expect(note).toBeGreaterThanOrEqual(text!);
+      }
       expect(await settledProblems()).toEqual(noProblems);
     });
   }
@@ -118,9 +138,10 @@ describe("a reader walking the built site in Chromium", () => {
 
   test("/archive/ lists every post by year, newest first, and links to each", async () => {
     const { page, settledProblems } = await site.visit("/archive/");
-    await expect(page.locator("main h2").allTextContents()).resolves.toEqual(["2025", "2023"]);
+    // The launch posts, and the kitchen-sink post the browser tests build beside them (2024).
+    await expect(page.locator("main h2").allTextContents()).resolves.toEqual(["2025", "2024", "2023"]);
     const links = await page.locator("main li a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")));
-    expect(links).toEqual([SECOND, SEED]);
+    expect(links).toEqual([SECOND, KITCHEN_SINK_URL, SEED]);
     await Promise.all([page.waitForURL(site.url(SEED)), page.locator(`main a[href="${SEED}"]`).click()]);
     expect(await settledProblems()).toEqual(noProblems);
   });

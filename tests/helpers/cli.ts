@@ -27,5 +27,6 @@ export function run(command: string[], options: { cwd: string; env?: NodeJS.Proc
 
 /** The real Eleventy CLI with the real config, as `npm run build` runs it, in a site folder. */
 export function runEleventy(cwd: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return run([join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${configPath}`, ...args], { cwd, env });
+  // Social cards stay off unless the test is about them (tests/build/sharing.test.ts): drawing them is slow.
+  return run([join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${configPath}`, ...args], { cwd, env: { SOCIAL_CARDS: "off", ...env } });
 }

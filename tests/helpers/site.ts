@@ -30,6 +30,8 @@ export interface FixtureOptions {
   pathPrefix?: string;
   /** Build the Pagefind search index too (slower; off unless a test searches): sets SEARCH_INDEX for the build. */
   searchIndex?: boolean;
+  /** Draw a social card per post (slower; off unless a test is about cards): sets SOCIAL_CARDS for the build. The site card is drawn either way. */
+  socialCards?: boolean;
   /**
    * Fields of `site` as templates see it (global data), e.g. a title with `&`, as
    * a fork of the blog would write in src/site.ts. Filters written in TypeScript
@@ -76,6 +78,8 @@ export async function buildSite(options: FixtureOptions = {}): Promise<BuiltSite
   const previous = process.cwd();
   const previousSearchIndex = process.env.SEARCH_INDEX;
   process.env.SEARCH_INDEX = options.searchIndex ? "on" : "off";
+  const previousSocialCards = process.env.SOCIAL_CARDS;
+  process.env.SOCIAL_CARDS = options.socialCards ? "on" : "off";
   process.chdir(input);
   try {
     const eleventy = new Eleventy(".", "_site", {
@@ -89,6 +93,8 @@ export async function buildSite(options: FixtureOptions = {}): Promise<BuiltSite
     process.chdir(previous);
     if (previousSearchIndex === undefined) delete process.env.SEARCH_INDEX;
     else process.env.SEARCH_INDEX = previousSearchIndex;
+    if (previousSocialCards === undefined) delete process.env.SOCIAL_CARDS;
+    else process.env.SOCIAL_CARDS = previousSocialCards;
   }
   return builtSite(input, join(input, "_site"));
 }

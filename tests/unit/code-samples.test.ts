@@ -23,7 +23,7 @@ const NAMES = Object.entries(components.languages)
   .filter((name) => !RENDERED_FENCE_LANGUAGES.includes(name.toLowerCase()));
 
 const cases = (name: string) => [name.toUpperCase(), name[0]!.toUpperCase() + name.slice(1), [...name].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join("")];
-const forms = (name: string) => [name, `diff-${name}`, `${name}/0,2-3`, `${name} title="app.${name}" {1,3}`, `${name}{1}`, `DIFF-${name}/1`, ...cases(name)];
+const forms = (name: string) => [name, `diff-${name}`, `${name}/0,2-3`, `${name} title="app.${name}" {1,3}`, `${name} title='<b>${name}</b> "q"'`, `${name}{1}`, `DIFF-${name}/1`, ...cases(name)];
 
 /** The document a rendered Markdown fragment makes, and the elements a sample must never become. */
 function liveElements(markdown: string): { codeTexts: string[]; live: number } {
@@ -77,6 +77,24 @@ describe("a code sample is text, whatever the info string", () => {
     const { codeTexts, live } = liveElements("Write `<script>alert(1)</script>` and `` <b>`x`</b> ``.");
     expect(live).toBe(0);
     expect(codeTexts).toEqual(["<script>alert(1)</script>", "<b>`x`</b>"]);
+  });
+});
+
+describe("a title is text, whatever it holds", () => {
+  // [info string, the title a reader sees]: entities in an info string are decoded first, as CommonMark says.
+  const TITLES: Array<[info: string, title: string]> = [
+    [`js title='<b>bold</b> "quoted"'`, `<b>bold</b> "quoted"`],
+    [`js title="<script>alert('x')</script>"`, `<script>alert('x')</script>`],
+    [`html title='<img src=x onerror="alert(1)">' {1}`, `<img src=x onerror="alert(1)">`],
+    [`js title="&lt;b&gt; &amp;amp;"`, `<b> &amp;`],
+    [`diff-js filename='a"><b>x</b>.js'`, `a"><b>x</b>.js`],
+    [`title="<b>no language</b>"`, `<b>no language</b>`],
+  ];
+  test.each(TITLES)("%s", (info, title) => {
+    expectText([info]);
+    const { document } = parseHTML(`<!doctype html><html><body>${md.render("```" + info + "\n" + SAMPLE + "```\n")}</body></html>`);
+    expect(document.querySelectorAll("script, b, img, [onerror]")).toHaveLength(0);
+    expect(document.querySelector("figcaption .code-title")?.textContent).toBe(title);
   });
 });
 

@@ -95,6 +95,6 @@ describe("tables", () => {
     expect(doc.querySelectorAll("[style]")).toHaveLength(0);
     expect([...doc.querySelectorAll("th, td")].map((cell) => cell.className)).toEqual(["align-left", "align-right", "align-left", "align-right"]);
     const region = doc.querySelector("table")!.parentElement!;
-    expect([region.className, region.getAttribute("role"), region.getAttribute("tabindex"), region.getAttribute("aria-label")]).toEqual(["table-scroll", "region", "0", "Table: Region, Cold start (ms)"]);
+    expect([region.tagName, region.className, region.getAttribute("tabindex"), region.getAttribute("aria-label")]).toEqual(["SECTION", "table-scroll", "0", "Table: Region, Cold start (ms)"]);
   });
 });

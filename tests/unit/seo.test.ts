@@ -23,6 +23,13 @@ describe("JSON-LD", () => {
       publisher: { url: "https://x.test/blog/" },
       keywords: ["a"],
     });
+    expect(posting).not.toHaveProperty("image");
+  });
+
+  test("a BlogPosting with a share image carries it as an ImageObject with its size", () => {
+    const image = { url: "https://x.test/blog/social-cards/p.0123456789.png", width: 1200, height: 630 };
+    const posting = toBlogPosting({ title: "T", description: "D", url: "https://x.test/blog/p/", date: new Date("2024-01-02"), image }, site, (path) => path);
+    expect(posting.image).toEqual({ "@type": "ImageObject", ...image });
   });
 });
 

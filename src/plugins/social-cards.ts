@@ -1,0 +1,151 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import type { BeforeEventArgs, CollectionApi, CollectionItem, UserConfig } from "@11ty/eleventy";
+import Image, { type ImageOptions } from "@11ty/eleventy-img";
+import { formatPostErrors, PostError } from "../build-status.ts";
+import { CARD_HEIGHT, CARD_WIDTH, layoutPostCard, layoutSiteCard } from "../cards/card-template.ts";
+import { loadCardFonts } from "../cards/fonts.ts";
+import { toReadableDate } from "../dates.ts";
+import { resolveLocalImage } from "../images.ts";
+import type { SiteData } from "../site.ts";
+import { cardEngineFingerprint, cardKey, postCardPath, SITE_CARD_PATH, writeCards, type CardJob, type SocialImage } from "../social-cards.ts";
+import { buildTags, toPostTagLinks, toTagKey, type TagLink } from "../tags.ts";
+import { splitFrontMatter } from "../validate-posts.ts";
+import { failBuild } from "./clean-output.ts";
+
+export interface SocialCardsOptions {
+  /** Draw a card per post (default). Off (SOCIAL_CARDS=off): posts without their own `image:` share the site card, which is still drawn, once, and cached. */
+  cards?: boolean;
+  /** Site name, description, URL, zone and language, as the cards show them. */
+  site: Pick<SiteData, "title" | "description" | "url" | "timeZone" | "language">;
+  /** Where drawn cards are kept between builds; default `.cache/cards` in the folder Eleventy runs in (the project root). */
+  cacheDir?: string;
+}
+
+/** Every page's share image: `getSocialImage` looks a page up by URL. */
+export interface SocialImageIndex {
+  site: SocialImage;
+  /** Posts with a card or an image of their own. */
+  byUrl: Map<string, SocialImage>;
+}
+
+/** eleventy-img output for a post's `image:`, 1200 wide (never upscaled): PNG stays PNG (it may be transparent), anything else becomes JPEG, which every site that shows links reads. */
+const IMAGE_WIDTH = 1200;
+const IMAGE_URL_PATH = "/img/";
+
+function lineOfImageKey(inputPath: string): number {
+  const split = splitFrontMatter(readFileSync(inputPath, "utf8"));
+  const index = (split.yaml ?? "").split("\n").findIndex((line) => /^["']?image["']?\s*:/.test(line));
+  return index === -1 ? 1 : split.firstLine + index;
+}
+
+/**
+ * Social cards and share images (src/social-cards.ts): the `socialImages`
+ * collection decides, once per build, each post's image (its own `image:`,
+ * its card, or the site card) and `getSocialImage` looks a page up for the
+ * head and the feeds. Cards are written after the build, from the cache when
+ * they are there, so under `npm start` an edited post draws its one new card.
+ */
+export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCardsOptions): void {
+  const drawCards = options.cards !== false;
+  let event: Pick<BeforeEventArgs, "directories" | "runMode"> | undefined;
+  let outputDir = resolve("_site");
+  let cacheDir = resolve(options.cacheDir ?? ".cache/cards");
+  let dryRun = false;
+  let jobs = new Map<string, CardJob>();
+  let imageWork: Array<Promise<Error | undefined>> = [];
+  // Under `npm start` the output folder persists between builds: a card already written with this key is not written again.
+  const written = new Map<string, string>();
+
+  eleventyConfig.on("eleventy.before", ({ directories, runMode, outputMode }) => {
+    event = { directories, runMode };
+    outputDir = resolve(directories.output);
+    cacheDir = resolve(options.cacheDir ?? ".cache/cards");
+    dryRun = outputMode !== "fs";
+    jobs = new Map();
+    imageWork = [];
+  });
+
+  const addJob = (path: string, job: Omit<CardJob, "outputFile">) => jobs.set(path, { ...job, outputFile: join(outputDir, path) });
+
+  /** A post's own `image:`, through eleventy-img; undefined when the file is missing (reported by the caller). */
+  const ownImage = (post: CollectionItem, image: string, alt: string): SocialImage | undefined => {
+    const file = resolveLocalImage(image, post.inputPath) ?? resolve(dirname(post.inputPath), image);
+    if (!existsSync(file)) return undefined;
+    const format = Image.ImageSize(file).type === "png" ? "png" : "jpeg";
+    const imageOptions: ImageOptions = { widths: [IMAGE_WIDTH], formats: [format], outputDir: join(outputDir, IMAGE_URL_PATH), urlPath: IMAGE_URL_PATH, svgShortCircuit: false, dryRun };
+    const stat = Image.statsSync(file, imageOptions)[format]![0]!;
+    // eleventy-img creates its output folder once per process; a production rebuild has just emptied _site/.
+    if (!dryRun) mkdirSync(imageOptions.outputDir!, { recursive: true });
+    imageWork.push(Image(file, imageOptions).then(
+      () => undefined,
+      (error: unknown) => new Error(`${post.inputPath}: could not process image "${image}": ${error instanceof Error ? error.message : String(error)}`),
+    ));
+    return { url: stat.url, width: stat.width, height: stat.height, type: format === "png" ? "image/png" : "image/jpeg", alt, kind: "image" };
+  };
+
+  eleventyConfig.addCollection("socialImages", async (api: CollectionApi): Promise<SocialImageIndex> => {
+    const { site } = options;
+    const fonts = loadCardFonts();
+    const engine = cardEngineFingerprint(fonts);
+    const siteContent = layoutSiteCard(site, fonts);
+    addJob(SITE_CARD_PATH, { content: siteContent, key: cardKey(siteContent, engine) });
+    const index: SocialImageIndex = {
+      site: { url: SITE_CARD_PATH, width: CARD_WIDTH, height: CARD_HEIGHT, type: "image/png", alt: `${site.title}: ${site.description}`, kind: "site" },
+      byUrl: new Map(),
+    };
+    const posts = api.getFilteredByTag("posts");
+    // Tags in the tag index's spelling, as everywhere else (src/tags.ts).
+    const tagIndex = new Map<string, TagLink>(drawCards ? buildTags(posts).map((tag) => [toTagKey(tag.name), tag]) : []);
+    const missing: PostError[] = [];
+    for (const post of posts) {
+      const title = String(post.data.title ?? "");
+      const { image, imageAlt } = post.data as { image?: unknown; imageAlt?: unknown };
+      if (typeof image === "string" && image !== "") {
+        const own = ownImage(post, image, typeof imageAlt === "string" ? imageAlt : "");
+        if (own) index.byUrl.set(post.url, own);
+        else {
+          const looked = relative(process.cwd(), resolve(dirname(post.inputPath), image));
+          missing.push(new PostError(post.inputPath, lineOfImageKey(post.inputPath), `image: "${image}" not found (looked for ${looked}): put the file next to the post, or fix the path`));
+        }
+        continue;
+      }
+      if (!drawCards) continue;
+      const content = layoutPostCard({
+        title,
+        date: toReadableDate(post.date, site.timeZone, site.language),
+        tags: toPostTagLinks(post.data.tags, tagIndex).map((tag) => tag.name),
+        siteName: site.title,
+      }, fonts);
+      // A title the card cannot draw (no glyphs in Inter, right-to-left) keeps the site card.
+      if (!content) continue;
+      const key = cardKey(content, engine);
+      const path = postCardPath(post.url, key);
+      addJob(path, { content, key });
+      index.byUrl.set(post.url, { url: path, width: CARD_WIDTH, height: CARD_HEIGHT, type: "image/png", alt: `${title} — ${site.title}`, kind: "card" });
+    }
+    if (missing.length) {
+      const count = missing.length === 1 ? "1 post has an image: that does not exist" : `${missing.length} posts have an image: that does not exist`;
+      // eleventy.before always runs before collections; without it (a bare test instance) fail all the same.
+      if (!event) throw new Error(formatPostErrors(missing));
+      throw await failBuild(`${count} (listed above). The build FAILED.`, formatPostErrors(missing), event, missing);
+    }
+    return index;
+  });
+
+  /** The page's share image: its post's own or card, else the site card. */
+  eleventyConfig.addFilter("getSocialImage", (index: SocialImageIndex, url: string): SocialImage => index.byUrl.get(url) ?? index.site);
+  /** A post's own image or card for its feed entry; undefined when it would only be the site card, which says nothing about the post. */
+  eleventyConfig.addFilter("getPostImage", (index: SocialImageIndex, url: string): SocialImage | undefined => index.byUrl.get(url));
+
+  eleventyConfig.on("eleventy.after", async () => {
+    const errors = (await Promise.all(imageWork)).filter((error): error is Error => error !== undefined);
+    imageWork = [];
+    if (errors.length) throw new Error(errors.map((error) => error.message).join("\n"));
+    // `npm run check` builds in memory: nothing is written.
+    if (dryRun) return;
+    const pending = [...jobs.values()].filter((job) => written.get(job.outputFile) !== job.key || !existsSync(job.outputFile));
+    await writeCards(pending, { cacheDir });
+    for (const job of pending) written.set(job.outputFile, job.key);
+  });
+}

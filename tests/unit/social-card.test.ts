@@ -1,0 +1,212 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CARD_COLOURS, CARD_HEIGHT, CARD_WIDTH, layoutPostCard, layoutSiteCard, TITLE_BOX, whyNoCard, type CardContent } from "../../src/cards/card-template.ts";
+import { loadCardFonts, measureText, missingGlyphs } from "../../src/cards/fonts.ts";
+import { isIntactPng, pngChunkTypes } from "../../src/cards/png.ts";
+import { ELLIPSIS, fitLine, fitTitle, wrapText, type Measure } from "../../src/cards/text-fit.ts";
+import { cardKey, postCardPath, renderCardPng, writeCards } from "../../src/social-cards.ts";
+
+const fonts = loadCardFonts();
+const SITE = { title: "Invisible Servers", description: "Notes on cloud computing, serverless and software architecture.", url: "https://blog.example.com" };
+const postCard = (title: string, tags: string[] = ["serverless", "performance"]) =>
+  layoutPostCard({ title, date: "March 18, 2024", tags, siteName: SITE.title }, fonts);
+
+const WORDS = "cold start latency measured across three clouds with provisioned concurrency and connection pools".split(" ");
+/** 300 characters of words: the longest title the issue asks for. */
+const LONG_TITLE = Array.from({ length: 60 }, (_, i) => WORDS[i % WORDS.length]).join(" ").slice(0, 300);
+const CJK_TITLE = "サーバーレスのコールドスタートを三つのクラウドで測定した結果";
+const EMOJI_TITLE = "Shipping on Fridays 🚀🔥 what could go wrong 👩‍💻";
+const HEBREW_TITLE = "שרתים בלתי נראים: מדידת התחלה קרה";
+
+/** Decoded RGBA pixels of a PNG, with a real decoder (sharp / libvips). */
+async function decode(png: Buffer) {
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+const BACKGROUND = [0x1f, 0x4f, 0xa3] as const;
+
+/** Pixels within `margin` of any edge that are not the background colour. */
+function marginIntruders(image: { data: Buffer; width: number; height: number }, margin: number): number {
+  let count = 0;
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      if (x >= margin && x < image.width - margin && y >= margin && y < image.height - margin) continue;
+      const at = (y * image.width + x) * 4;
+      if (image.data[at] !== BACKGROUND[0] || image.data[at + 1] !== BACKGROUND[1] || image.data[at + 2] !== BACKGROUND[2]) count++;
+    }
+  }
+  return count;
+}
+
+/** Pixels of text colour (near white) inside a band of rows: shows the title was drawn there. */
+function brightPixels(image: { data: Buffer; width: number; height: number }, fromY: number, toY: number): number {
+  let count = 0;
+  for (let y = fromY; y < toY; y++) for (let x = 0; x < image.width; x++) if (image.data[(y * image.width + x) * 4]! > 240) count++;
+  return count;
+}
+
+describe("card PNGs", () => {
+  let png: Buffer;
+  beforeAll(async () => {
+    png = await renderCardPng(postCard("Cold starts, measured")!);
+  });
+
+  test("are 1200×630 PNGs, decoded by a real decoder", async () => {
+    const metadata = await sharp(png).metadata();
+    expect(metadata.format).toBe("png");
+    expect([metadata.width, metadata.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+    expect(isIntactPng(png, 1200, 630)).toBe(true);
+  });
+
+  test("are the same bytes for the same card, and carry no time stamp or text metadata", async () => {
+    const again = await renderCardPng(postCard("Cold starts, measured")!);
+    expect(again.equals(png)).toBe(true);
+    expect(pngChunkTypes(png).filter((type) => ["tIME", "tEXt", "zTXt", "iTXt", "eXIf"].includes(type))).toEqual([]);
+    // And a different title is a different picture (the check above can fail).
+    expect((await renderCardPng(postCard("Cold starts, measured again")!)).equals(png)).toBe(false);
+  });
+
+  test("use the site's accent blue as the field", async () => {
+    const image = await decode(png);
+    expect([...image.data.subarray(0, 3)]).toEqual([...BACKGROUND]);
+    expect(CARD_COLOURS.background).toBe("#1f4fa3");
+  });
+});
+
+describe("titles never leave the card", () => {
+  test.each([
+    ["a 300-character title", LONG_TITLE],
+    ["a title of one 200-character word", "Supercalifragilistic".repeat(10)],
+    ["a short title", "Hi"],
+  ])("%s: the outer 40 px stay background, and the title is drawn", async (_name, title) => {
+    const content = postCard(title)!;
+    const image = await decode(await renderCardPng(content));
+    expect(marginIntruders(image, 40)).toBe(0);
+    expect(brightPixels(image, 150, 500)).toBeGreaterThan(500);
+  });
+
+  test("the 300-character title is shrunk, wrapped and truncated with an ellipsis", () => {
+    const { title } = postCard(LONG_TITLE)!;
+    expect(title.fontSize).toBe(TITLE_BOX.sizes.at(-1));
+    expect(title.truncated).toBe(true);
+    expect(title.lines.at(-1)!.endsWith(ELLIPSIS)).toBe(true);
+    expect(title.lines.length * title.fontSize * TITLE_BOX.lineHeight).toBeLessThanOrEqual(TITLE_BOX.height);
+    for (const line of title.lines) expect(measureText(fonts.metrics[700], line, title.fontSize)).toBeLessThanOrEqual(TITLE_BOX.width);
+    // Nothing but the cut tail is lost: the lines are the title's own words, in order.
+    expect(LONG_TITLE.startsWith(title.lines.slice(0, -1).join(" "))).toBe(true);
+  });
+
+  test("CJK and emoji titles, which Inter has no glyphs for, get the site card, which stays inside the card too", async () => {
+    expect(missingGlyphs(fonts.metrics[700], CJK_TITLE).length).toBeGreaterThan(0);
+    for (const title of [CJK_TITLE, EMOJI_TITLE]) {
+      expect(postCard(title)).toBeUndefined();
+      expect(whyNoCard(title, fonts)).toMatch(/no glyph for/);
+    }
+    const image = await decode(await renderCardPng(layoutSiteCard(SITE, fonts)));
+    expect(marginIntruders(image, 40)).toBe(0);
+    expect(brightPixels(image, 150, 500)).toBeGreaterThan(500);
+  });
+
+  test("a right-to-left title (Hebrew, Arabic) gets the site card: satori lays text out left to right only", () => {
+    for (const title of [HEBREW_TITLE, "خوادم غير مرئية", "Notes on \u202Eabc"]) {
+      expect(postCard(title)).toBeUndefined();
+      expect(whyNoCard(title, fonts)).toMatch(/right-to-left/);
+    }
+  });
+
+  test("Latin with accents, Greek and Cyrillic get their own card", () => {
+    for (const title of ["Çà et là: crème brûlée", "Αόρατοι διακομιστές", "Невидимые серверы"]) expect(postCard(title)).toBeDefined();
+  });
+
+  test("a tag the font cannot draw is left off the card; the date and other tags stay", () => {
+    expect(postCard("Tags", ["日本語", "serverless"])!.meta).toBe("March 18, 2024 · serverless");
+  });
+});
+
+describe("the fitting rule (src/cards/text-fit.ts)", () => {
+  // A monospaced measure: every character is 0.5 em wide, so the expected lines can be worked out by hand.
+  const mono: Measure = (text, size) => [...text].length * size * 0.5;
+  const box = { width: 100, height: 60, lineHeight: 1, sizes: [20, 10] };
+
+  test("takes the largest size at which the wrapped text fits", () => {
+    // At 20 px: 10 characters a line, 3 lines.
+    expect(fitTitle("aaaa bbbb cccc", box, mono)).toEqual({ fontSize: 20, lines: ["aaaa bbbb", "cccc"], truncated: false });
+    // 4 lines at 20 px do not fit in 60 px; at 10 px (20 a line, 6 lines) they do.
+    expect(fitTitle("aaaaaaaa bbbbbbbb cccccccc dddddddd", box, mono)).toEqual({ fontSize: 10, lines: ["aaaaaaaa bbbbbbbb", "cccccccc dddddddd"], truncated: false });
+  });
+
+  test("breaks a word wider than the line between graphemes", () => {
+    expect(wrapText("abcdefghijklmnopqrstuvwxyz", 100, 20, mono)).toEqual(["abcdefghij", "klmnopqrst", "uvwxyz"]);
+    // A flag or a family emoji is one grapheme: never split.
+    expect(wrapText("👩‍👩‍👧👩‍👩‍👧", 30, 20, (text, size) => Array.from(new Intl.Segmenter().segment(text)).length * size)).toEqual(["👩‍👩‍👧", "👩‍👩‍👧"]);
+  });
+
+  test("truncates at the smallest size, at a word when it can, with an ellipsis", () => {
+    const fitted = fitTitle(Array.from({ length: 40 }, () => "word").join(" "), box, mono);
+    expect(fitted.fontSize).toBe(10);
+    expect(fitted.lines).toHaveLength(6);
+    expect(fitted.lines.at(-1)).toBe(`word word word${ELLIPSIS}`);
+    for (const line of fitted.lines) expect(mono(line, 10)).toBeLessThanOrEqual(100);
+  });
+
+  test("one line: kept when it fits, cut with an ellipsis when not", () => {
+    expect(fitLine("short", 100, 20, mono)).toBe("short");
+    expect(fitLine("March 18, 2024 · serverless", 100, 20, mono)).toBe(`March 18${ELLIPSIS}`);
+  });
+});
+
+describe("the card cache", () => {
+  let cacheDir: string;
+  let outDir: string;
+  beforeAll(async () => {
+    cacheDir = await mkdtemp(join(tmpdir(), "card-cache-"));
+    outDir = await mkdtemp(join(tmpdir(), "card-out-"));
+  });
+  afterAll(() => Promise.all([rm(cacheDir, { recursive: true, force: true }), rm(outDir, { recursive: true, force: true })]));
+
+  test("renders a card once, then copies it; a damaged cache file is drawn again", async () => {
+    const content = postCard("Cached")!;
+    const key = cardKey(content);
+    let renders = 0;
+    const render = async (card: CardContent) => {
+      renders++;
+      return renderCardPng(card);
+    };
+    const job = { content, key, outputFile: join(outDir, "a.png") };
+    expect(await writeCards([job], { cacheDir, render })).toEqual({ rendered: 1, fromCache: 0 });
+    const first = await readFile(job.outputFile);
+    expect(await writeCards([{ ...job, outputFile: join(outDir, "b.png") }], { cacheDir, render })).toEqual({ rendered: 0, fromCache: 1 });
+    expect((await readFile(join(outDir, "b.png"))).equals(first)).toBe(true);
+    expect(renders).toBe(1);
+
+    await writeFile(join(cacheDir, `${key}.png`), first.subarray(0, first.length - 100));
+    expect(await writeCards([job], { cacheDir, render })).toEqual({ rendered: 1, fromCache: 0 });
+    expect((await readFile(join(cacheDir, `${key}.png`))).equals(first)).toBe(true);
+  });
+
+  test("the key changes with what the card shows", () => {
+    expect(cardKey(postCard("One")!)).not.toBe(cardKey(postCard("Two")!));
+    expect(cardKey(postCard("One")!)).toBe(cardKey(postCard("One")!));
+    expect(cardKey(postCard("One")!, "engine-a")).not.toBe(cardKey(postCard("One")!, "engine-b"));
+  });
+
+  test("a PNG cut short or with a flipped bit is not intact", async () => {
+    const png = await renderCardPng(layoutSiteCard(SITE, fonts));
+    expect(isIntactPng(png, 1200, 630)).toBe(true);
+    expect(isIntactPng(png, 1200, 631)).toBe(false);
+    expect(isIntactPng(png.subarray(0, png.length - 1), 1200, 630)).toBe(false);
+    const flipped = Buffer.from(png);
+    flipped[flipped.length >> 1]! ^= 0x10;
+    expect(isIntactPng(flipped, 1200, 630)).toBe(false);
+    expect(isIntactPng(Buffer.from("not a png at all, just text"), 1200, 630)).toBe(false);
+  });
+
+  test("card paths follow the post URL and carry the key", () => {
+    expect(postCardPath("/posts/cold-starts/", "0123456789abcdef")).toBe("/social-cards/posts/cold-starts.0123456789.png");
+    expect(postCardPath("/notes.html", "abcdef0123456789")).toBe("/social-cards/notes.abcdef0123.png");
+  });
+});
