@@ -5,8 +5,9 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CARD_HEIGHT, CARD_WIDTH, cardElement, type CardContent } from "./cards/card-template.ts";
-import { loadCardFonts, type CardFonts } from "./cards/fonts.ts";
+import { CARD_HEIGHT, CARD_WIDTH, cardElement, cardFallbackFonts, type CardContent } from "./cards/card-template.ts";
+import { EMOJI_PACKAGE, twemojiDataUri } from "./cards/emoji.ts";
+import { FALLBACK_FONT_PACKAGE, loadCardFonts, satoriFontFiles, type CardFonts } from "./cards/fonts.ts";
 import { isIntactPng } from "./cards/png.ts";
 
 /**
@@ -48,8 +49,8 @@ export function postCardPath(pageUrl: string, key: string): string {
 const require = createRequire(import.meta.url);
 const versionOf = (pkg: string) => (require(`${pkg}/package.json`) as { version: string }).version;
 
-// Changing how a card is drawn changes these files: their text is part of every key, so no stale card survives an edit.
-const TEMPLATE_SOURCES = ["./cards/card-template.ts", "./cards/text-fit.ts"];
+// Changing how a card is drawn changes these files (the design, the fitting rule, which font or image draws what): their text is part of every key, so no stale card survives an edit.
+const TEMPLATE_SOURCES = ["./cards/card-template.ts", "./cards/text-fit.ts", "./cards/font-metrics.ts", "./cards/fonts.ts", "./cards/emoji.ts"];
 
 /** resvg's options, part of the key. Satori turns text into paths, so resvg needs no fonts: system fonts (which differ per machine) stay off. */
 const RESVG_OPTIONS = { fitTo: { mode: "original" as const }, font: { loadSystemFonts: false } };
@@ -57,16 +58,17 @@ const RESVG_OPTIONS = { fitTo: { mode: "original" as const }, font: { loadSystem
 let fingerprint: string | undefined;
 
 /**
- * What decides a card's pixels besides its content: the template's code, the
- * font files, the satori and resvg versions and resvg's options. Computed once
- * per process.
+ * What decides a card's pixels besides its content: the template's code,
+ * Inter's files, the satori and resvg versions and resvg's options, and the
+ * versions of Noto Sans JP and Twemoji (a card's content names the Noto Sans
+ * JP files it uses; its emoji are in its text). Computed once per process.
  */
 export function cardEngineFingerprint(fonts: CardFonts = loadCardFonts()): string {
   if (fingerprint) return fingerprint;
   const hash = createHash("sha256");
   for (const source of TEMPLATE_SOURCES) hash.update(readFileSync(fileURLToPath(new URL(source, import.meta.url))));
   for (const font of fonts.files) hash.update(`${font.weight}\0`).update(font.data);
-  hash.update(JSON.stringify({ satori: versionOf("satori"), resvg: versionOf("@resvg/resvg-js"), resvgOptions: RESVG_OPTIONS }));
+  hash.update(JSON.stringify({ satori: versionOf("satori"), resvg: versionOf("@resvg/resvg-js"), resvgOptions: RESVG_OPTIONS, fallbackFonts: versionOf(FALLBACK_FONT_PACKAGE), emoji: versionOf(EMOJI_PACKAGE) }));
   fingerprint = hash.digest("hex");
   return fingerprint;
 }
@@ -76,15 +78,31 @@ export function cardKey(content: CardContent, engine: string = cardEngineFingerp
   return createHash("sha256").update(engine).update(JSON.stringify(content)).digest("hex");
 }
 
-// Satori caches parsed fonts per `fonts` array (a WeakMap): pass the same array every time, or it re-parses 14 files per card.
-const satoriFontLists = new WeakMap<CardFonts, Array<{ name: string; weight: 400 | 700; style: "normal"; data: Buffer }>>();
-function satoriFonts(fonts: CardFonts) {
-  let list = satoriFontLists.get(fonts);
+type SatoriFont = { name: string; weight: 400 | 700; style: "normal"; data: Buffer };
+// Satori keeps its parsed fonts per `fonts` array: pass the same array for the same fonts every time (one per set of Noto Sans JP files), or it re-parses 14 files per card.
+const satoriFontLists = new WeakMap<CardFonts, Map<string, SatoriFont[]>>();
+function satoriFonts(fonts: CardFonts, content: CardContent): SatoriFont[] {
+  let lists = satoriFontLists.get(fonts);
+  if (!lists) satoriFontLists.set(fonts, (lists = new Map()));
+  const key = content.fallbackFonts.join("\n");
+  let list = lists.get(key);
   if (!list) {
-    list = fonts.files.map(({ name, weight, style, data }) => ({ name, weight, style, data }));
-    satoriFontLists.set(fonts, list);
+    list = satoriFontFiles(fonts, cardFallbackFonts(content)).map(({ name, weight, style, data }) => ({ name, weight, style, data }));
+    lists.set(key, list);
   }
   return list;
+}
+
+/**
+ * Satori asks for what no font draws, a segment at a time, by script
+ * (https://github.com/vercel/satori#language-and-typography): an emoji gets
+ * its Twemoji SVG; nothing else gets anything, since the layout has already
+ * left out or refused what the fonts cannot draw (card-template.ts). Fonts
+ * never come from here: satori would add them to a font list it shares
+ * between cards, and a card would then depend on the cards drawn before it.
+ */
+async function loadAdditionalAsset(code: string, segment: string): Promise<string | []> {
+  return (code === "emoji" && twemojiDataUri(segment)) || [];
 }
 
 /** Draws one card. Satori and resvg load on first use: a build whose cards are all cached never loads them. */
@@ -93,7 +111,8 @@ export async function renderCardPng(content: CardContent, fonts: CardFonts = loa
   const svg = await satori(cardElement(content) as unknown as Parameters<typeof satori>[0], {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
-    fonts: satoriFonts(fonts),
+    fonts: satoriFonts(fonts, content),
+    loadAdditionalAsset,
   });
   // renderAsync rasterises on libuv's thread pool, so cards render on every core while satori lays out the next one.
   return (await renderAsync(svg, RESVG_OPTIONS)).asPng();

@@ -1,4 +1,6 @@
-import { CARD_FONT_FAMILY, measureText, missingGlyphs, type CardFonts } from "./fonts.ts";
+import { isEmoji, twemojiFile } from "./emoji.ts";
+import { drawsAsText, fontFor, measureStack, type FontMetrics, type FontStack } from "./font-metrics.ts";
+import { CARD_FONT_FAMILY, fallbackFileName, fallbackFontFor, fontStack, loadFallbackFont, type CardFontWeight, type CardFonts, type FallbackFont } from "./fonts.ts";
 import { fitLine, fitTitle, normaliseText, type FittedText, type TitleBox } from "./text-fit.ts";
 
 /**
@@ -54,6 +56,8 @@ export interface CardContent {
   title: FittedText;
   /** Below the title: date and tags on a post card, the description on the site card. */
   meta: string;
+  /** The Noto Sans JP files (src/cards/fonts.ts) the text is drawn with after Inter, by file name, in satori's order; empty for Latin. */
+  fallbackFonts: string[];
 }
 
 /** A post as its card shows it. */
@@ -68,48 +72,133 @@ export interface PostCardText {
 // Scripts written right to left, and the bidi controls that make text so. Satori lays text out left to right only.
 const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}\p{Script=Old_Hungarian}\p{Script=Imperial_Aramaic}\p{Script=Phoenician}\u200F\u202B\u202E\u2067]/u;
 
+const graphemes = (text: string) => Array.from(new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text), ({ segment }) => segment);
+
+/**
+ * How the card draws a grapheme: `text` with Inter or else Noto Sans JP (every
+ * character of it in the font that has its first: satori draws a grapheme in
+ * one font), `emoji` as a Twemoji image, `no-image` an emoji Twemoji has no
+ * file for, `missing` a character neither font has.
+ */
+type Drawing = "text" | "emoji" | "no-image" | "missing";
+
+function drawingOf(grapheme: string, fonts: CardFonts, weight: CardFontWeight): Drawing {
+  const first = grapheme.codePointAt(0)!;
+  if (!/[\uFE0F\u20E3]/u.test(grapheme)) {
+    const font = fonts.metrics[weight].advances.has(first) ? fonts.metrics[weight] : fallbackFontFor(first, weight)?.metrics;
+    if (font) return [...grapheme].every((char) => font.advances.has(char.codePointAt(0)!)) ? "text" : "missing";
+  }
+  if (!isEmoji(grapheme)) return "missing";
+  return twemojiFile(grapheme) ? "emoji" : "no-image";
+}
+
+/**
+ * Characters past U+FFFF (rare kanji of CJK Extension B and later) that
+ * satori would draw as boxes: it remembers which font draws a character by
+ * its first UTF-16 unit (satori/src/font.ts, `resolveFont`), so of two such
+ * characters with the same high surrogate from different Noto Sans JP
+ * subsets, the second is looked up in the first one's file.
+ */
+function astralClashes(text: string, fonts: CardFonts, weight: CardFontWeight): Set<string> {
+  const fontByUnit = new Map<number, string>();
+  const clashes = new Set<string>();
+  for (const part of graphemes(text)) {
+    const first = part.codePointAt(0)!;
+    if (first <= 0xffff || fonts.metrics[weight].advances.has(first) || drawingOf(part, fonts, weight) !== "text") continue;
+    const name = fallbackFontFor(first, weight)!.font.name;
+    const seen = fontByUnit.get(part.charCodeAt(0));
+    if (seen === undefined) fontByUnit.set(part.charCodeAt(0), name);
+    else if (seen !== name) clashes.add(part);
+  }
+  return clashes;
+}
+
 /** Why a title cannot be drawn on a card (so the page gets the site card), or undefined when it can. */
 export function whyNoCard(title: string, fonts: CardFonts): string | undefined {
   const text = normaliseText(title);
   if (text === "") return "the title is empty";
   if (RIGHT_TO_LEFT.test(text)) return "the title has right-to-left text, which satori cannot lay out";
-  const missing = missingGlyphs(fonts.metrics[700], text.replace(/ /g, ""));
-  if (missing.length) return `the card font (${CARD_FONT_FAMILY}) has no glyph for ${missing.slice(0, 5).map((char) => JSON.stringify(char)).join(", ")}`;
+  const parts = graphemes(text.replace(/ /g, ""));
+  const clashes = astralClashes(text, fonts, 700);
+  const missing = [...new Set(parts.filter((part) => drawingOf(part, fonts, 700) === "missing" || clashes.has(part)))];
+  if (missing.length) return `the card fonts (${CARD_FONT_FAMILY}, Noto Sans JP) have no glyph for ${missing.slice(0, 5).map((char) => JSON.stringify(char)).join(", ")}`;
+  if (parts.every((part) => drawingOf(part, fonts, 700) === "no-image")) return "the title is only emoji that Twemoji has no image for";
   return undefined;
 }
 
-/** Graphemes the font cannot draw removed: for secondary text (a tag, the site's name) that must not stop a card. */
-function drawable(text: string, fonts: CardFonts, weight: 400 | 700): string {
-  const missing = new Set(missingGlyphs(fonts.metrics[weight], text));
-  if (missing.size === 0) return text;
-  return normaliseText(Array.from(new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text), ({ segment }) => ([...segment].some((char) => missing.has(char)) ? "" : segment)).join(""));
+/**
+ * `text` without the graphemes the card cannot draw: an emoji without a
+ * Twemoji image is left out (a gap reads better than a box, and the words
+ * around it still say what the post is), and in secondary text (a tag, the
+ * site's name), which must not stop a card, so is a character no font has.
+ */
+function drawable(text: string, fonts: CardFonts, weight: CardFontWeight): string {
+  const clean = normaliseText(text);
+  const clashes = astralClashes(clean, fonts, weight);
+  return normaliseText(graphemes(clean).filter((part) => !clashes.has(part) && ["text", "emoji"].includes(drawingOf(part, fonts, weight))).join(""));
 }
 
-function measureWith(fonts: CardFonts, weight: 400 | 700) {
-  return (text: string, size: number) => measureText(fonts.metrics[weight], text, size);
+/** The Noto Sans JP files that draw the graphemes of `text` Inter lacks. */
+function fallbacksOf(text: string, fonts: CardFonts, weight: CardFontWeight): FallbackFont[] {
+  const found = new Set<FallbackFont>();
+  for (const part of graphemes(text)) {
+    const first = part.codePointAt(0)!;
+    if (fonts.metrics[weight].advances.has(first) || drawingOf(part, fonts, weight) !== "text") continue;
+    found.add(fallbackFontFor(first, weight)!);
+  }
+  return [...found];
+}
+
+/** The fallback files of `stack` that draw some grapheme of `texts`: measured with `stack`, a card needs exactly these. */
+function fallbacksUsed(texts: readonly string[], stack: FontStack, fallbacks: readonly FallbackFont[]): FallbackFont[] {
+  const byMetrics = new Map<FontMetrics, FallbackFont>(fallbacks.map((font) => [font.metrics, font]));
+  const used = new Set<FallbackFont>();
+  for (const part of graphemes(texts.join(" "))) {
+    if (!drawsAsText(stack, part)) continue;
+    const font = byMetrics.get(fontFor(stack, part.codePointAt(0)!)!);
+    if (font) used.add(font);
+  }
+  return [...used];
+}
+
+/**
+ * Lays a card out: the text cleaned (see `drawable`), the Noto Sans JP files
+ * it needs loaded, each weight measured with the fonts satori will draw it
+ * with, then only the files the fitted text still uses kept (a truncated
+ * tail may have needed others).
+ */
+function layout(label: string, title: string, meta: string, fonts: CardFonts): CardContent {
+  const fallbacks = [...new Set([...fallbacksOf(`${label} ${title}`, fonts, 700), ...fallbacksOf(meta, fonts, 400)])];
+  const stacks = { 400: fontStack(fonts, fallbacks, 400), 700: fontStack(fonts, fallbacks, 700) };
+  const measureWith = (weight: CardFontWeight) => (text: string, size: number) => measureStack(stacks[weight], text, size);
+  const fitted = {
+    label: fitLine(label, MEASURE_WIDTH, LABEL_SIZE, measureWith(700)),
+    title: fitTitle(title, TITLE_BOX, measureWith(700)),
+    meta: fitLine(meta, MEASURE_WIDTH, META_SIZE, measureWith(400)),
+  };
+  const used = new Set([...fallbacksUsed([fitted.label, ...fitted.title.lines], stacks[700], fallbacks), ...fallbacksUsed([fitted.meta], stacks[400], fallbacks)]);
+  const fallbackFonts = fallbacks.filter((font) => used.has(font)).sort((a, b) => a.order - b.order || a.font.weight - b.font.weight).map(fallbackFileName);
+  return { ...fitted, fallbackFonts };
 }
 
 /** A post's card, or undefined when its title cannot be drawn (see `whyNoCard`). */
 export function layoutPostCard(post: PostCardText, fonts: CardFonts): CardContent | undefined {
   if (whyNoCard(post.title, fonts) !== undefined) return undefined;
-  // A tag the font cannot draw (日本語) is left off the card; the date and the other tags stay.
+  // A tag the fonts cannot draw (हिन्दी) is left off the card; the date and the other tags stay.
   const tags = post.tags.map((tag) => drawable(tag, fonts, 400)).filter((tag) => tag !== "");
-  return {
-    label: fitLine(drawable(post.siteName, fonts, 700), MEASURE_WIDTH, LABEL_SIZE, measureWith(fonts, 700)),
-    title: fitTitle(post.title, TITLE_BOX, measureWith(fonts, 700)),
-    meta: fitLine([post.date, ...tags].join(" · "), MEASURE_WIDTH, META_SIZE, measureWith(fonts, 400)),
-  };
+  return layout(drawable(post.siteName, fonts, 700), drawable(post.title, fonts, 700), [post.date, ...tags].join(" · "), fonts);
 }
 
 /** The site's card: its host, its name as the title, its description. */
 export function layoutSiteCard(site: { title: string; description: string; url: string }, fonts: CardFonts): CardContent {
   const host = new URL(site.url).host;
   const name = drawable(site.title, fonts, 700);
-  return {
-    label: fitLine(host, MEASURE_WIDTH, LABEL_SIZE, measureWith(fonts, 700)),
-    title: fitTitle(name === "" ? host : name, TITLE_BOX, measureWith(fonts, 700)),
-    meta: fitLine(drawable(site.description, fonts, 400), MEASURE_WIDTH, META_SIZE, measureWith(fonts, 400)),
-  };
+  return layout(host, name === "" ? host : name, drawable(site.description, fonts, 400), fonts);
+}
+
+/** The fallback fonts a laid-out card lists, loaded (once per process). */
+export function cardFallbackFonts(content: CardContent): FallbackFont[] {
+  return content.fallbackFonts.map(loadFallbackFont);
 }
 
 /** A satori element: the React-element shape without React (https://github.com/vercel/satori#use-without-jsx). */

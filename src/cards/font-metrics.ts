@@ -113,3 +113,53 @@ export function mergeFontMetrics(fonts: readonly FontMetrics[]): FontMetrics {
   }
   return { unitsPerEm, advances };
 }
+
+/**
+ * Fonts in the order satori tries them for a run of text: a grapheme is drawn
+ * with the first font that has a glyph for its first character
+ * (satori/src/font.ts, `splitByFont`), so the layout measures it with that
+ * font too: Inter for Latin, Noto Sans JP for kana and kanji.
+ */
+export type FontStack = readonly FontMetrics[];
+
+/** The font of `stack` that draws code point `cp`, or undefined when none has it. */
+export function fontFor(stack: FontStack, cp: number): FontMetrics | undefined {
+  return stack.find((font) => font.advances.has(cp));
+}
+
+/**
+ * Whether satori draws the grapheme as text (a font has its first character,
+ * and no U+FE0F or keycap asks for the emoji): satori's `engine.has`. A
+ * grapheme it does not draw as text it draws as an image, if it gets one.
+ */
+export function drawsAsText(stack: FontStack, grapheme: string): boolean {
+  return !/[\uFE0F\u20E3]/u.test(grapheme) && fontFor(stack, grapheme.codePointAt(0)!) !== undefined;
+}
+
+const graphemeSegmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/**
+ * Width in pixels of `text` at `fontSize`, from advance widths (no kerning:
+ * it only tightens, so this errs wide). Each grapheme is measured in the font
+ * that draws it; a white space keeps the font of the character before it when
+ * that font has it (satori's rule); a grapheme no font draws is an image,
+ * 1 em wide (an emoji: satori draws it `fontSize` wide).
+ */
+export function measureStack(stack: FontStack, text: string, fontSize: number): number {
+  let width = 0;
+  let previous: FontMetrics | undefined;
+  for (const { segment } of graphemeSegmenter.segment(text)) {
+    if (!drawsAsText(stack, segment)) {
+      width += fontSize;
+      previous = undefined;
+      continue;
+    }
+    const first = segment.codePointAt(0)!;
+    const font = /^\s$/u.test(segment) && previous?.advances.has(first) ? previous : fontFor(stack, first)!;
+    let units = 0;
+    for (const char of segment) units += font.advances.get(char.codePointAt(0)!) ?? font.unitsPerEm;
+    width += (units * fontSize) / font.unitsPerEm;
+    previous = font;
+  }
+  return width;
+}

@@ -7,7 +7,9 @@
  * The rule, for a title in a box of given width and height:
  * 1. shrink: the largest of the allowed sizes at which the wrapped title fits
  *    in as many lines as the box height allows at that size;
- * 2. wrap: greedily at spaces; a word wider than the box breaks between
+ * 2. wrap: greedily at spaces and, in Chinese and Japanese, between any two
+ *    characters (except before closing punctuation and small kana, or after
+ *    opening brackets: kinsoku); a word wider than the box breaks between
  *    graphemes (a URL, a long compound, text without spaces);
  * 3. truncate: at the smallest size, the lines that fit, the last one cut
  *    (at a space when that keeps most of it) and ended with "…".
@@ -44,33 +46,79 @@ export function normaliseText(text: string): string {
   return text.normalize("NFC").replace(/\s+/gu, " ").trim();
 }
 
-/** Greedy line breaking at spaces; words wider than the line are broken between graphemes. */
-export function wrapText(text: string, width: number, fontSize: number, measure: Measure): string[] {
-  const lines: string[] = [];
-  let line = "";
+// Han, kana, CJK punctuation and full-width forms: a line may break before or after each (UAX #14 class ID, https://unicode.org/reports/tr14/).
+const IDEOGRAPHIC = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+// Kinsoku (JIS X 4051, https://www.w3.org/TR/jlreq/#characters_not_starting_a_line): no line starts with these…
+const NO_BREAK_BEFORE = /^[、。，．：；？！）」』】〕〉》〙〗〟’”ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ・…‥〜～）］｝,.:;!?)\]}%]/u;
+// …and none ends with these.
+const NO_BREAK_AFTER = /[（「『【〔〈《〘〖〝‘“（［｛([{]$/u;
+
+/** A piece of text between two break opportunities, and whether a space stood before it. */
+interface Unit {
+  text: string;
+  space: boolean;
+}
+
+/** The text as the pieces a line may break between: words, and inside a word each CJK character. */
+function breakUnits(text: string): Unit[] {
+  const units: Unit[] = [];
   for (const word of normaliseText(text).split(" ")) {
     if (word === "") continue;
-    const candidate = line === "" ? word : `${line} ${word}`;
+    let piece = "";
+    let space = true;
+    let previous = "";
+    for (const grapheme of splitGraphemes(word)) {
+      const canBreak = piece !== "" && (IDEOGRAPHIC.test(previous) || IDEOGRAPHIC.test(grapheme)) && !NO_BREAK_BEFORE.test(grapheme) && !NO_BREAK_AFTER.test(previous);
+      if (canBreak) {
+        units.push({ text: piece, space });
+        piece = "";
+        space = false;
+      }
+      piece += grapheme;
+      previous = grapheme;
+    }
+    units.push({ text: piece, space });
+  }
+  return units;
+}
+
+/** Lines of the greedy wrap, each with whether it began after a space (to put the space back when lines are joined). */
+function wrapUnits(text: string, width: number, fontSize: number, measure: Measure): Unit[] {
+  const lines: Unit[] = [];
+  let line = "";
+  let lineSpace = false;
+  const push = () => {
+    if (line !== "") lines.push({ text: line, space: lineSpace });
+    line = "";
+  };
+  for (const unit of breakUnits(text)) {
+    const candidate = line === "" ? unit.text : `${line}${unit.space ? " " : ""}${unit.text}`;
     if (measure(candidate, fontSize) <= width) {
+      if (line === "") lineSpace = unit.space;
       line = candidate;
       continue;
     }
-    if (line !== "") lines.push(line);
-    line = "";
-    if (measure(word, fontSize) <= width) {
-      line = word;
+    push();
+    lineSpace = unit.space;
+    if (measure(unit.text, fontSize) <= width) {
+      line = unit.text;
       continue;
     }
-    for (const grapheme of splitGraphemes(word)) {
+    for (const grapheme of splitGraphemes(unit.text)) {
       if (line !== "" && measure(line + grapheme, fontSize) > width) {
-        lines.push(line);
-        line = "";
+        push();
+        lineSpace = false;
       }
       line += grapheme;
     }
   }
-  if (line !== "") lines.push(line);
+  push();
   return lines;
+}
+
+/** Greedy line breaking at spaces and between CJK characters; words wider than the line are broken between graphemes. */
+export function wrapText(text: string, width: number, fontSize: number, measure: Measure): string[] {
+  return wrapUnits(text, width, fontSize, measure).map((line) => line.text);
 }
 
 /**
@@ -85,7 +133,7 @@ export function truncateToWidth(text: string, width: number, fontSize: number, m
   let kept = parts.join("");
   const space = kept.lastIndexOf(" ");
   if (space >= kept.length * 0.6) kept = kept.slice(0, space);
-  return kept.replace(/[\s,.;:·–—-]+$/u, "") + ELLIPSIS;
+  return kept.replace(/[\s,.;:·–—\-、。，．：；・]+$/u, "") + ELLIPSIS;
 }
 
 /** One line of text at a fixed size, truncated with "…" when wider than `width`. */
@@ -103,10 +151,11 @@ export function fitTitle(text: string, box: TitleBox, measure: Measure): FittedT
     if (lines.length <= maxLines(size)) return { fontSize: size, lines, truncated: false };
   }
   const size = box.sizes[box.sizes.length - 1]!;
-  const lines = wrapText(text, box.width, size, measure);
-  const kept = lines.slice(0, maxLines(size));
-  // The rest of the title follows the last kept line: it is cut, not just dropped, so the ellipsis sits where text continues.
-  const last = [kept.pop()!, ...lines.slice(kept.length + 1)].join(" ");
+  const lines = wrapUnits(text, box.width, size, measure);
+  const count = maxLines(size);
+  const kept = lines.slice(0, count - 1).map((line) => line.text);
+  // The rest of the title follows the last kept line: it is cut, not just dropped, so the ellipsis sits where text continues (with its spaces, and none between CJK characters).
+  const last = lines.slice(count - 1).map((line, i) => (i > 0 && line.space ? " " : "") + line.text).join("");
   kept.push(truncateToWidth(last, box.width, size, measure));
   return { fontSize: size, lines: kept, truncated: true };
 }

@@ -117,7 +117,7 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
         tags: toPostTagLinks(post.data.tags, tagIndex).map((tag) => tag.name),
         siteName: site.title,
       }, fonts);
-      // A title the card cannot draw (no glyphs in Inter, right-to-left) keeps the site card.
+      // A title the card cannot draw (a character neither Inter nor Noto Sans JP has, right-to-left text) keeps the site card.
       if (!content) continue;
       const key = cardKey(content, engine);
       const path = postCardPath(post.url, key);

@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CARD_COLOURS, CARD_HEIGHT, CARD_WIDTH, layoutPostCard, layoutSiteCard, TITLE_BOX, whyNoCard, type CardContent } from "../../src/cards/card-template.ts";
-import { loadCardFonts, measureText, missingGlyphs } from "../../src/cards/fonts.ts";
+import { CARD_COLOURS, CARD_HEIGHT, CARD_WIDTH, cardFallbackFonts, layoutPostCard, layoutSiteCard, TITLE_BOX, whyNoCard, type CardContent } from "../../src/cards/card-template.ts";
+import { isEmoji, twemojiFile } from "../../src/cards/emoji.ts";
+import { measureStack } from "../../src/cards/font-metrics.ts";
+import { fontStack, loadCardFonts, measureText, missingGlyphs, satoriFontFiles } from "../../src/cards/fonts.ts";
 import { isIntactPng, pngChunkTypes } from "../../src/cards/png.ts";
 import { ELLIPSIS, fitLine, fitTitle, wrapText, type Measure } from "../../src/cards/text-fit.ts";
 import { cardKey, postCardPath, renderCardPng, writeCards } from "../../src/social-cards.ts";
@@ -17,8 +19,21 @@ const postCard = (title: string, tags: string[] = ["serverless", "performance"])
 const WORDS = "cold start latency measured across three clouds with provisioned concurrency and connection pools".split(" ");
 /** 300 characters of words: the longest title the issue asks for. */
 const LONG_TITLE = Array.from({ length: 60 }, (_, i) => WORDS[i % WORDS.length]).join(" ").slice(0, 300);
-const CJK_TITLE = "サーバーレスのコールドスタートを三つのクラウドで測定した結果";
-const EMOJI_TITLE = "Shipping on Fridays 🚀🔥 what could go wrong 👩‍💻";
+const CJK_TITLE = "サーバーレスの設計：関数、イベント、そして運用の現実";
+/** 150 CJK characters, no spaces: breaks between characters, then truncates. */
+const LONG_CJK_TITLE = [..."「サーバーレス」関数の設計と運用、イベント駆動のアーキテクチャ、コールドスタートの測定と改善、そして本番環境での監視について。".repeat(4)].slice(0, 150).join("");
+const EMOJI_TITLE = "Cold starts 🚀 measured 🔥";
+/** Graphemes of `text` repeated up to 300 characters (UTF-16 units), never cutting an emoji in two. */
+const upTo300 = (text: string) => {
+  let out = "";
+  for (const { segment } of new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text.repeat(20))) {
+    if ((out + segment).length > 300) break;
+    out += segment;
+  }
+  return out;
+};
+/** 300 characters of words, emoji (a ZWJ sequence, a flag, a keycap, a skin tone) and kanji. */
+const LONG_EMOJI_TITLE = upTo300("Cold starts 🚀 measured 🔥 across three clouds 👩‍💻 with 🇯🇵 東京 regions #️⃣ and ❤️ connection pools 👍🏽 ");
 const HEBREW_TITLE = "שרתים בלתי נראים: מדידת התחלה קרה";
 
 /** Decoded RGBA pixels of a PNG, with a real decoder (sharp / libvips). */
@@ -39,6 +54,13 @@ function marginIntruders(image: { data: Buffer; width: number; height: number },
       if (image.data[at] !== BACKGROUND[0] || image.data[at + 1] !== BACKGROUND[1] || image.data[at + 2] !== BACKGROUND[2]) count++;
     }
   }
+  return count;
+}
+
+/** Red and orange pixels (🚀, 🔥): only a Twemoji image has them, the card's text and a missing-glyph box are white or blue. */
+function warmPixels(image: { data: Buffer; width: number; height: number }): number {
+  let count = 0;
+  for (let at = 0; at < image.data.length; at += 4) if (image.data[at]! > image.data[at + 2]! + 60 && image.data[at]! > image.data[at + 1]! + 20) count++;
   return count;
 }
 
@@ -100,15 +122,18 @@ describe("titles never leave the card", () => {
     expect(LONG_TITLE.startsWith(title.lines.slice(0, -1).join(" "))).toBe(true);
   });
 
-  test("CJK and emoji titles, which Inter has no glyphs for, get the site card, which stays inside the card too", async () => {
-    expect(missingGlyphs(fonts.metrics[700], CJK_TITLE).length).toBeGreaterThan(0);
-    for (const title of [CJK_TITLE, EMOJI_TITLE]) {
-      expect(postCard(title)).toBeUndefined();
-      expect(whyNoCard(title, fonts)).toMatch(/no glyph for/);
-    }
+  test("the site card stays inside the card too", async () => {
     const image = await decode(await renderCardPng(layoutSiteCard(SITE, fonts)));
     expect(marginIntruders(image, 40)).toBe(0);
     expect(brightPixels(image, 150, 500)).toBeGreaterThan(500);
+  });
+
+  test("a title with a character neither Inter nor Noto Sans JP has (Devanagari, simplified-only Chinese) gets the site card", () => {
+    // 𥱋 and 𥻨 (CJK Extension B) are in two Noto Sans JP files; satori would look the second up in the first's (it keys fonts by UTF-16 unit) and draw a box.
+    for (const title of ["नमस्ते: serverless", "简体中文的这些们", "テスト 𥱋𥻨"]) {
+      expect(postCard(title)).toBeUndefined();
+      expect(whyNoCard(title, fonts)).toMatch(/no glyph for/);
+    }
   });
 
   test("a right-to-left title (Hebrew, Arabic) gets the site card: satori lays text out left to right only", () => {
@@ -122,8 +147,97 @@ describe("titles never leave the card", () => {
     for (const title of ["Çà et là: crème brûlée", "Αόρατοι διακομιστές", "Невидимые серверы"]) expect(postCard(title)).toBeDefined();
   });
 
-  test("a tag the font cannot draw is left off the card; the date and other tags stay", () => {
-    expect(postCard("Tags", ["日本語", "serverless"])!.meta).toBe("March 18, 2024 · serverless");
+  test("a tag the fonts cannot draw is left off the card; the date and other tags stay, a Japanese tag too", () => {
+    expect(postCard("Tags", ["हिन्दी", "serverless"])!.meta).toBe("March 18, 2024 · serverless");
+    expect(postCard("Tags", ["日本語", "serverless"])!.meta).toBe("March 18, 2024 · 日本語 · serverless");
+  });
+
+  test("every font file has its own name for satori, which keeps one file per name and weight (Greek, Cyrillic and CJK would be boxes)", () => {
+    const files = satoriFontFiles(fonts, cardFallbackFonts(postCard(CJK_TITLE)!));
+    expect(new Set(files.map((file) => `${file.name} ${file.weight}`)).size).toBe(files.length);
+  });
+});
+
+describe("CJK and emoji titles (Noto Sans JP, Twemoji)", () => {
+  let siteCard: Buffer;
+  beforeAll(async () => {
+    siteCard = await renderCardPng(layoutSiteCard(SITE, fonts));
+  });
+
+  test.each([
+    ["a Japanese title", CJK_TITLE],
+    ["a title of 150 CJK characters", LONG_CJK_TITLE],
+    ["an emoji title", EMOJI_TITLE],
+    ["a 300-character mix of words, emoji and kanji", LONG_EMOJI_TITLE],
+  ])("%s: a post card of its own, 1200×630, the outer 40 px background, the title drawn, the same bytes twice", async (_name, title) => {
+    expect(whyNoCard(title, fonts)).toBeUndefined();
+    const content = postCard(title)!;
+    const png = await renderCardPng(content);
+    expect(png.equals(siteCard)).toBe(false);
+    const image = await decode(png);
+    expect([image.width, image.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+    expect(marginIntruders(image, 40)).toBe(0);
+    expect(brightPixels(image, 150, 500)).toBeGreaterThan(500);
+    if (/\p{Extended_Pictographic}/u.test(title)) expect(warmPixels(image)).toBeGreaterThan(300);
+    // A Latin card drawn in between (another font list, other shaping caches) changes nothing.
+    await renderCardPng(postCard("Cold starts, measured")!);
+    expect((await renderCardPng(postCard(title)!)).equals(png)).toBe(true);
+  });
+
+  test("Inter lacks kana and kanji: the card loads only the Noto Sans JP subsets its text needs, and names them (they are part of the key)", () => {
+    expect(missingGlyphs(fonts.metrics[700], CJK_TITLE).length).toBeGreaterThan(0);
+    const content = postCard(CJK_TITLE, ["serverless"])!;
+    expect(content.fallbackFonts.length).toBeGreaterThan(0);
+    expect(content.fallbackFonts.length).toBeLessThan(15);
+    for (const file of content.fallbackFonts) expect(file).toMatch(/^noto-sans-jp-\d+-700-normal\.woff$/);
+    expect(postCard("Cold starts, measured")!.fallbackFonts).toEqual([]);
+    expect(cardKey(content)).not.toBe(cardKey({ ...content, fallbackFonts: content.fallbackFonts.slice(1) }));
+  });
+
+  test("a CJK title breaks between characters, never before 、 or ー, and loses nothing", () => {
+    const { title } = postCard(CJK_TITLE)!;
+    expect(title.truncated).toBe(false);
+    expect(title.lines.length).toBeGreaterThan(1);
+    expect(title.lines.join("")).toBe(CJK_TITLE);
+    for (const line of title.lines) expect(line).not.toMatch(/^[、。：ーァィゥェォッャュョ]/u);
+  });
+
+  test("the 150-character CJK title is shrunk, wrapped and truncated, every line measured with the font that draws it", () => {
+    const content = postCard(LONG_CJK_TITLE)!;
+    const { title } = content;
+    expect(title.fontSize).toBe(TITLE_BOX.sizes.at(-1));
+    expect(title.truncated).toBe(true);
+    expect(title.lines.at(-1)!.endsWith(ELLIPSIS)).toBe(true);
+    expect(title.lines.length * title.fontSize * TITLE_BOX.lineHeight).toBeLessThanOrEqual(TITLE_BOX.height);
+    const stack = fontStack(fonts, cardFallbackFonts(content), 700);
+    for (const line of title.lines) expect(measureStack(stack, line, title.fontSize)).toBeLessThanOrEqual(TITLE_BOX.width);
+    // Full-width kana and kanji are 1 em in Noto Sans JP; Inter's fallback guess would not know.
+    expect(measureStack(stack, "設計", 100)).toBe(200);
+    expect(LONG_CJK_TITLE.startsWith(title.lines.slice(0, -1).join(""))).toBe(true);
+  });
+
+  test("a Latin card has none of the emoji colours (the check above can fail)", async () => {
+    expect(warmPixels(await decode(await renderCardPng(postCard("Cold starts, measured")!)))).toBe(0);
+  });
+
+  test("an emoji is measured 1 em wide, a ZWJ sequence, a flag and a keycap each as one", () => {
+    const stack = fontStack(fonts, [], 700);
+    for (const emoji of ["🚀", "👩‍💻", "🇯🇵", "#️⃣", "❤️", "👍🏽"]) {
+      expect(measureStack(stack, emoji, 100)).toBe(100);
+      expect(twemojiFile(emoji)).toMatch(/\.svg$/);
+    }
+    // Twemoji leaves U+FE0F out of a name unless the sequence has a joiner.
+    expect(twemojiFile("❤️")).toBe("2764.svg");
+    expect(twemojiFile("❤️‍🔥")).toBe("2764-fe0f-200d-1f525.svg");
+  });
+
+  test("an emoji Twemoji has no image for is left out of the card, never drawn as a box; a title of only such emoji gets the site card", () => {
+    const phoenix = "🐦‍🔥"; // Emoji 15.1, after Twemoji 15.0
+    expect(isEmoji(phoenix)).toBe(true);
+    expect(twemojiFile(phoenix)).toBeUndefined();
+    expect(postCard(`Rising ${phoenix} from cold starts`)!.title.lines).toEqual(["Rising from cold starts"]);
+    expect(postCard(`${phoenix} ${phoenix}`)).toBeUndefined();
+    expect(whyNoCard(phoenix, fonts)).toMatch(/Twemoji has no image/);
   });
 });
 
@@ -137,6 +251,14 @@ describe("the fitting rule (src/cards/text-fit.ts)", () => {
     expect(fitTitle("aaaa bbbb cccc", box, mono)).toEqual({ fontSize: 20, lines: ["aaaa bbbb", "cccc"], truncated: false });
     // 4 lines at 20 px do not fit in 60 px; at 10 px (20 a line, 6 lines) they do.
     expect(fitTitle("aaaaaaaa bbbbbbbb cccccccc dddddddd", box, mono)).toEqual({ fontSize: 10, lines: ["aaaaaaaa bbbbbbbb", "cccccccc dddddddd"], truncated: false });
+  });
+
+  test("breaks CJK text between any two characters, except before closing punctuation and after opening brackets", () => {
+    // 5 characters a line at 20 px; "、" may not start a line, so "お、" moves down together.
+    expect(wrapText("あいうえお、かきくけこ", 50, 20, mono)).toEqual(["あいうえ", "お、かきく", "けこ"]);
+    expect(wrapText("あいうえ「かき」", 50, 20, mono)).toEqual(["あいうえ", "「かき」"]);
+    // Latin words inside CJK text stay whole.
+    expect(wrapText("関数 Lambda", 60, 20, mono)).toEqual(["関数", "Lambda"]);
   });
 
   test("breaks a word wider than the line between graphemes", () => {
