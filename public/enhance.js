@@ -15,23 +15,37 @@
   document.body.append(status);
   const say = (text) => { status.textContent = ""; setTimeout(() => { status.textContent = text; }, 50); };
 
-  // Light/dark toggle: starts from the OS preference, remembers the reader's choice.
-  const current = () => root.dataset.theme || (dark.matches ? "dark" : "light");
-  const toggle = document.createElement("button");
-  toggle.type = "button";
-  toggle.className = "theme-toggle";
-  // A toggle button keeps one name; its state is aria-pressed.
-  toggle.textContent = "Dark theme";
-  const label = () => toggle.setAttribute("aria-pressed", String(current() === "dark"));
-  toggle.addEventListener("click", () => {
-    const next = current() === "dark" ? "light" : "dark";
-    root.dataset.theme = next;
-    try { localStorage.setItem(KEY, next); } catch {}
-    label();
+  // Theme: three buttons, System (the OS setting: no data-theme, nothing saved), Light and Dark (saved in localStorage).
+  // aria-pressed marks the choice, for assistive tech and (styles.css) for the eye; the group is named by its label.
+  const group = document.createElement("div");
+  group.className = "theme-switch";
+  group.setAttribute("role", "group");
+  group.setAttribute("aria-labelledby", "theme-label");
+  const label = document.createElement("span");
+  label.id = "theme-label";
+  label.className = "theme-label";
+  label.textContent = "Theme";
+  group.append(label);
+  const choice = () => root.dataset.theme || "system";
+  const buttons = ["system", "light", "dark"].map((name) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "theme-button";
+    button.value = name;
+    button.textContent = name[0].toUpperCase() + name.slice(1);
+    button.addEventListener("click", () => {
+      if (name === "system") delete root.dataset.theme;
+      else root.dataset.theme = name;
+      try { name === "system" ? localStorage.removeItem(KEY) : localStorage.setItem(KEY, name); } catch {}
+      show();
+      say(name === "system" ? `Theme follows your system setting: ${dark.matches ? "dark" : "light"}` : `${button.textContent} theme`);
+    });
+    group.append(button);
+    return button;
   });
-  dark.addEventListener("change", label);
-  label();
-  document.querySelector(".site-header")?.append(toggle);
+  const show = () => buttons.forEach((button) => button.setAttribute("aria-pressed", String(button.value === choice())));
+  show();
+  document.querySelector(".site-header")?.append(group);
 
   // Copy buttons, in the bar above each code block beside its caption (styles.css), never over the code.
   if (!navigator.clipboard) return;

@@ -73,6 +73,13 @@ describe("reader features on a fixture blog", () => {
     expect(toc.getAttribute("aria-labelledby")).toBe("toc-title");
     expect(doc.getElementById("toc-title")?.textContent).toBe("Contents");
     expect(hrefs(toc.querySelectorAll("a"))).toEqual(["#first-part", "#a-detail", "#second-part"]);
+    // Folded on narrow screens without script: a closed <details> whose summary names the nav (styles.css opens it beside the text on wide ones).
+    const details = toc.querySelector(":scope > details")!;
+    expect(details.hasAttribute("open")).toBe(false);
+    expect(details.querySelector(":scope > summary")?.id).toBe("toc-title");
+    // Before the text, after the header: the first thing after the title block, not inside the post's content.
+    expect(toc.previousElementSibling?.matches("header.post-header")).toBe(true);
+    expect(toc.nextElementSibling?.matches(".post-content")).toBe(true);
     for (const id of ["first-part", "a-detail", "second-part"]) expect(doc.getElementById(id)?.matches("h2, h3")).toBe(true);
   });
 
@@ -163,9 +170,10 @@ describe("reader features on a fixture blog", () => {
     const doc = await site.page("search/index.html");
     expect(doc.querySelector('#search a[href="/archive/"]')).not.toBeNull();
     const scripts = [...doc.querySelectorAll("script")].map((script) => script.getAttribute("src"));
-    expect(scripts).toEqual(["/enhance.js", "/pagefind/pagefind-ui.js", "/search.js"]);
-    expect(doc.querySelector('link[href="/pagefind/pagefind-ui.css"]')).not.toBeNull();
-    expect(await site.files()).toEqual(expect.arrayContaining(["search.js", "pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css"]));
+    // Pagefind's component UI, styled by styles.css: no Pagefind stylesheet (partials/head.njk).
+    expect(scripts).toEqual(["/enhance.js", "/pagefind/pagefind-component-ui.js", "/search.js"]);
+    expect(doc.querySelector('link[rel="stylesheet"][href*="pagefind"]')).toBeNull();
+    expect(await site.files()).toEqual(expect.arrayContaining(["search.js", "pagefind/pagefind-component-ui.js"]));
   });
 
   test("post and home pages load no script but the deferred enhancement file", async () => {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runEleventy } from "../helpers/cli.ts";
+import { site as siteData } from "../../src/site.ts";
 import { buildSite, makeFixture, post, type BuiltSite } from "../helpers/site.ts";
 
 const SEED = "posts/embracing-serverless-architecture/index.html";
@@ -83,6 +84,52 @@ describe("the real site", () => {
       expect(scripts.map((script) => script.getAttribute("src"))).toEqual(["/enhance.js"]);
       expect(doc.querySelector('link[rel="stylesheet"]')?.getAttribute("href")).toBe("/styles.css");
     }
+  });
+});
+
+describe("who writes the blog: home, footer and About", () => {
+  let site: BuiltSite;
+  let withPhoto: BuiltSite;
+  const author = { name: "Ada Example", url: "/about/", email: "ada@example.com", photo: "https://avatars.example/ada.jpg", me: ["https://mastodon.example/@ada"] };
+  beforeAll(async () => {
+    site = await buildSite();
+    // An absolute photo URL: a file for it would have to go in public/, which fixtures share with the real site.
+    withPhoto = await buildSite({ site: { author } });
+  });
+  afterAll(async () => { await site?.cleanup(); await withPhoto?.cleanup(); });
+
+  test("home opens with a visible h1, the site's title, and its tagline", async () => {
+    const doc = await site.page("index.html");
+    const h1 = doc.querySelector("main h1")!;
+    expect(h1.textContent).toBe(siteData.title);
+    expect(h1.closest(".visually-hidden")).toBeNull();
+    expect(h1.classList.contains("visually-hidden")).toBe(false);
+    expect(doc.querySelector("main .home-tagline")?.textContent).toBe(siteData.description);
+  });
+
+  test("the footer names the author and links to subscribe, without repeating the tagline", async () => {
+    for (const path of ["index.html", SEED, "about/index.html"]) {
+      const footer = (await site.page(path)).querySelector(".site-footer")!;
+      expect(footer.textContent).not.toContain(siteData.description);
+      expect(footer.querySelector('a[href="/about/"]')?.textContent).toBe(siteData.author.name);
+      expect(footer.querySelector('a[href="/subscribe/"]')).not.toBeNull();
+    }
+  });
+
+  test("About names the author, says what the blog is about, and shows a picture only when site.author.photo is set", async () => {
+    const about = await site.page("about/index.html");
+    const card = about.querySelector("main .h-card")!;
+    expect(card.querySelector(".p-name")?.textContent).toBe(siteData.author.name);
+    expect(card.querySelector("img")).toBeNull();
+    expect(about.querySelector("main")!.textContent).toContain("serverless architecture");
+
+    const doc = await withPhoto.page("about/index.html");
+    const photoCard = doc.querySelector("main .h-card")!;
+    expect(photoCard.querySelector(".p-name")?.textContent).toBe("Ada Example");
+    const img = photoCard.querySelector("img.u-photo")!;
+    expect([img.getAttribute("src"), img.getAttribute("width"), img.getAttribute("height")]).toEqual([author.photo, "96", "96"]);
+    expect(photoCard.querySelector("a.u-email")?.getAttribute("href")).toBe("mailto:ada@example.com");
+    expect([...photoCard.querySelectorAll('a[rel="me"]')].map((a) => a.getAttribute("href"))).toEqual(author.me);
   });
 });
 

@@ -52,9 +52,9 @@ describe("a reader walking the built site in Chromium", () => {
     expect(await settledProblems()).toEqual(noProblems);
   });
 
-  for (const path of ["/", SEED, SECOND, "/about/", "/subscribe/", KITCHEN_SINK_URL]) {
+  for (const path of ["/", SEED, SECOND, "/about/", "/subscribe/", KITCHEN_SINK_URL, "/archive/", "/tags/", "/tags/serverless/", "/search/", "/no/such/page/"]) {
     test(`no horizontal scrolling at 320 px wide: ${path}`, async () => {
-      const { page, settledProblems } = await site.visit(path, { viewport: { width: 320, height: 640 } });
+      const { page, settledProblems } = await site.visit(path, { viewport: { width: 320, height: 640 }, ...(path.startsWith("/no/") ? { expectStatus: 404 } : {}) });
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
       expect(clientWidth).toBe(320);
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
@@ -140,27 +140,15 @@ describe("a reader walking the built site in Chromium", () => {
     const { page, settledProblems } = await site.visit("/archive/");
     // The launch posts, and the kitchen-sink post the browser tests build beside them (2024).
     await expect(page.locator("main h2").allTextContents()).resolves.toEqual(["2025", "2024", "2023"]);
+    // The year is the heading: each post's date under it leaves it out.
+    await expect(page.locator("main li time").allTextContents()).resolves.toEqual(["June 16", "June 1", "May 20"]);
     const links = await page.locator("main li a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")));
     expect(links).toEqual([SECOND, KITCHEN_SINK_URL, SEED]);
     await Promise.all([page.waitForURL(site.url(SEED)), page.locator(`main a[href="${SEED}"]`).click()]);
     expect(await settledProblems()).toEqual(noProblems);
   });
 
-  test("/search/: a query finds the seed post, with Pagefind's WebAssembly running under the CSP", async () => {
-    const { page, settledProblems } = await site.visit("/search/");
-    const input = page.getByRole("searchbox").or(page.locator("#search input")).first();
-    await input.fill("lambda handler");
-    const result = page.locator(".pagefind-ui__result-link", { hasText: "Embracing Serverless Architecture" });
-    await expect(result.first().waitFor({ timeout: 15_000 })).resolves.toBeUndefined();
-    expect(await result.first().getAttribute("href")).toBe(SEED);
-    expect(await settledProblems()).toEqual(noProblems);
-  });
-
-  test("/search/ without JavaScript explains itself and links to the archive", async () => {
-    const { page, settledProblems } = await site.visit("/search/", { javaScriptEnabled: false });
-    await expect(page.locator('#search a[href="/archive/"]').isVisible()).resolves.toBe(true);
-    expect(await settledProblems()).toEqual(noProblems);
-  });
+  // Search, with and without JavaScript: tests/e2e/search.test.ts.
 
   test("the copy button copies a code block", async () => {
     const { page, settledProblems } = await site.visit(SEED, { permissions: ["clipboard-read", "clipboard-write"] });
@@ -173,23 +161,103 @@ describe("a reader walking the built site in Chromium", () => {
     expect(await settledProblems()).toEqual(noProblems);
   });
 
-  test("the theme toggle starts from the OS preference, switches, and survives a reload", async () => {
-    const { page, settledProblems } = await site.visit("/", { colorScheme: "dark" });
-    const toggle = page.locator("button.theme-toggle");
-    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
-    const darkBackground = await background();
-    await toggle.click();
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe("light");
-    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
-    const lightBackground = await background();
-    expect(lightBackground).not.toBe(darkBackground);
-    await page.reload();
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe("light");
-    await expect(background()).resolves.toBe(lightBackground);
-    await expect(page.locator("button.theme-toggle").getAttribute("aria-pressed")).resolves.toBe("false");
+  test("home opens with the site's name and tagline, visible; the footer names the author and links to subscribe instead of repeating them", async () => {
+    const { page, settledProblems } = await site.visit("/");
+    const h1 = page.locator("main h1");
+    await expect(h1.textContent()).resolves.toBe(siteData.title);
+    await expect(h1.evaluate((element) => element.getBoundingClientRect().height > 20 && getComputedStyle(element).position !== "absolute")).resolves.toBe(true);
+    const tagline = page.getByText(siteData.description, { exact: true });
+    await expect(tagline.count()).resolves.toBe(1);
+    await expect(tagline.isVisible()).resolves.toBe(true);
+    const footer = page.locator(".site-footer");
+    const footerText = await footer.innerText();
+    expect(footerText).not.toContain(siteData.description);
+    expect(footerText).toContain(siteData.author.name);
+    await expect(footer.locator('a[href="/subscribe/"]').count()).resolves.toBe(1);
+    await expect(footer.locator('a[href="/about/"]').textContent()).resolves.toBe(siteData.author.name);
     expect(await settledProblems()).toEqual(noProblems);
   });
+
+  test("tags look the same everywhere (pills), and post titles in every list are links without underline", async () => {
+    const pill = async (path: string, selector: string) => {
+      const { page } = await site.visit(path);
+      return page.locator(selector).first().evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { radius: style.borderTopLeftRadius, border: style.borderTopStyle, background: style.backgroundColor };
+      });
+    };
+    const onPost = await pill(SEED, 'article a[rel="tag"]');
+    expect(onPost.border).toBe("solid");
+    expect(await pill("/", '.post-list a[rel="tag"]')).toEqual(onPost);
+    expect(await pill("/tags/serverless/", '.post-list a[rel="tag"]')).toEqual(onPost);
+    expect(await pill("/tags/", ".tag-index li")).toEqual(onPost);
+    const { page: tagIndex } = await site.visit("/tags/");
+    await expect(tagIndex.locator(".tag-index").evaluate((element) => getComputedStyle(element).listStyleType)).resolves.toBe("none");
+
+    for (const [path, selector] of [["/", ".post-list h2 a"], ["/tags/serverless/", ".post-list h2 a"], ["/archive/", ".archive-list a"]] as const) {
+      const { page } = await site.visit(path);
+      const look = await page.locator(selector).first().evaluate((element) => ({ underline: getComputedStyle(element).textDecorationLine, weight: getComputedStyle(element).fontWeight }));
+      expect(look, path).toEqual({ underline: "none", weight: "700" });
+    }
+  });
+
+  test("a long post's text starts on the first screen at 1280×800: the contents are a sticky column left of it", async () => {
+    const { page, settledProblems } = await site.visit(SECOND, { viewport: { width: 1280, height: 800 } });
+    const nav = page.getByRole("navigation", { name: "Contents", exact: true });
+    await expect(nav.count()).resolves.toBe(1);
+    const boxes = () => page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect;
+      return { toc: box("nav.toc"), list: box("nav.toc ol"), text: box(".post-content > p") };
+    });
+    const { toc, list, text } = await boxes();
+    expect(text.top).toBeLessThan(800 - 60);
+    expect(list.height).toBeGreaterThan(50);
+    expect(toc.left).toBeGreaterThanOrEqual(0);
+    expect(toc.right).toBeLessThanOrEqual(text.left);
+    // Beside the first paragraph, not above it.
+    expect(Math.abs(toc.top - text.top)).toBeLessThan(40);
+    // Still in view far down the post.
+    await page.evaluate(() => window.scrollTo(0, 2500));
+    const later = await boxes();
+    expect(later.toc.top).toBeGreaterThanOrEqual(0);
+    expect(later.toc.bottom).toBeLessThanOrEqual(800);
+    // Its links work.
+    const link = nav.getByRole("link").nth(1);
+    const target = await link.getAttribute("href");
+    await link.click();
+    await expect(page.evaluate(() => location.hash)).resolves.toBe(target);
+    expect(await settledProblems()).toEqual(noProblems);
+  });
+
+  test("at 1440 px the contents (left) and the sidenotes (right) sit on either side of the text without overlapping it or leaving the screen", async () => {
+    const { page, settledProblems } = await site.visit(KITCHEN_SINK_URL, { viewport: { width: 1440, height: 900 } });
+    const { toc, text, notes } = await page.evaluate(() => {
+      const box = (element: Element) => element.getBoundingClientRect().toJSON() as DOMRect;
+      return { toc: box(document.querySelector("nav.toc")!), text: box(document.querySelector(".post-content")!), notes: [...document.querySelectorAll(".footnotes li")].map(box) };
+    });
+    expect(toc.left).toBeGreaterThanOrEqual(0);
+    expect(toc.right).toBeLessThanOrEqual(text.left);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      expect(note.left).toBeGreaterThanOrEqual(text.right);
+      expect(note.right).toBeLessThanOrEqual(1440);
+    }
+    expect(await settledProblems()).toEqual(noProblems);
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    test(`on a phone the contents are folded above the text, which starts on the first screen, and open with a tap (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const { page, settledProblems } = await site.visit(SECOND, { viewport: { width: 390, height: 844 }, javaScriptEnabled, hasTouch: true });
+      const details = page.locator("nav.toc details");
+      await expect(details.evaluate((element) => (element as HTMLDetailsElement).open)).resolves.toBe(false);
+      await expect(page.locator("nav.toc ol").isVisible()).resolves.toBe(false);
+      const textTop = await page.locator(".post-content > p").first().evaluate((element) => element.getBoundingClientRect().top);
+      expect(textTop).toBeLessThan(844 - 60);
+      await page.locator("nav.toc summary").tap();
+      await expect(page.locator("nav.toc ol").isVisible()).resolves.toBe(true);
+      expect(await settledProblems()).toEqual(noProblems);
+    });
+  }
 });
 
 /**
