@@ -27,7 +27,7 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions 
     // Posts only, from memory: the pages just written, without reading the output folder back.
     const posts = results.filter((page) => typeof page.url === "string" && page.content.includes("data-pagefind-body"));
     // The byline (date, author, reading time) is on every post: indexed, "invisible" or "team" would find them all, and it would open every snippet.
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: site.language, excludeSelectors: [".post-meta"] });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: site.language });
     try {
       if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
       // In batches: all at once would queue every page's HTML for Pagefind's process at the same time (hundreds of MB at 4,000 posts).
