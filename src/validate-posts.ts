@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import yaml, { types as yamlTypes } from "js-yaml";
 import { createFrontMatterSchema, YamlTimestamp, type SchemaOptions } from "./front-matter-schema.ts";
+import { removeControlCharacters } from "./control-characters.ts";
 import { findUnknownKeys } from "./front-matter-keys.ts";
 import { findUrlCollisions } from "./post-urls.ts";
 
@@ -63,8 +64,9 @@ const FRONT_MATTER_SCHEMA = yaml.CORE_SCHEMA.extend({
   ],
 });
 
+/** Without the control characters the build removes (src/control-characters.ts): YAML would refuse a pasted form feed. */
 function parseYaml(text: string): unknown {
-  return yaml.load(text, { schema: FRONT_MATTER_SCHEMA });
+  return yaml.load(removeControlCharacters(text), { schema: FRONT_MATTER_SCHEMA });
 }
 
 /**

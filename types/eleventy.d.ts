@@ -76,6 +76,7 @@ declare module "@11ty/eleventy" {
     setUseGitIgnore(use: boolean): void;
     setChokidarConfig(options: Record<string, unknown>): void;
     setServerOptions(options: Record<string, unknown>): void;
+    setFrontMatterParsingOptions(options: { engines?: Record<string, (text: string) => unknown> }): void;
     setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
     on(event: "eleventy.before", fn: (args: BeforeEventArgs) => unknown): void;
     on(event: "eleventy.after", fn: (args: AfterEventArgs) => unknown): void;

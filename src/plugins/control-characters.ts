@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { removeControlCharactersFromJson, removeControlCharactersFromMarkup } from "../control-characters.ts";
+import yaml from "js-yaml";
+import { removeControlCharacters, removeControlCharactersFromJson, removeControlCharactersFromMarkup } from "../control-characters.ts";
 
 /**
  * Removes the characters XML and HTML forbid (src/control-characters.ts) from
@@ -8,6 +9,10 @@ import { removeControlCharactersFromJson, removeControlCharactersFromMarkup } fr
  * sources. One pass over the output, not one per field: nothing can slip past it.
  */
 export function controlCharactersPlugin(eleventyConfig: UserConfig): void {
+  // YAML refuses a raw form feed or ESC pasted into a title ("the stream contains non-printable
+  // characters"); front matter is read without them, as src/validate-posts.ts reads it.
+  // https://www.11ty.dev/docs/data-frontmatter-customize/
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: (text: string) => yaml.load(removeControlCharacters(text)) } });
   eleventyConfig.addTransform("control-characters", (content: string, path: string) => {
     if (typeof path !== "string" || typeof content !== "string") return content;
     if (path.endsWith(".json")) return removeControlCharactersFromJson(content);
