@@ -26,6 +26,16 @@ export interface Tag<P extends TaggedPost = TaggedPost> {
 
 export class TagSlugCollisionError extends Error {
   override name = "TagSlugCollisionError";
+  constructor(
+    message: string,
+    /** The two tag names, and the posts using each. */
+    readonly first: string,
+    readonly second: string,
+    readonly firstPosts: readonly string[] = [],
+    readonly secondPosts: readonly string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -85,7 +95,7 @@ export function buildTags<P extends TaggedPost>(posts: readonly P[]): Tag<P>[] {
       posts: [...entry.posts].sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url)),
     };
     const other = bySlug.get(tag.slug);
-    if (other) throw new TagSlugCollisionError(describeCollision(other, tag));
+    if (other) throw new TagSlugCollisionError(describeCollision(other, tag), other.name, tag.name, other.posts.map((post) => post.inputPath), tag.posts.map((post) => post.inputPath));
     bySlug.set(tag.slug, tag);
     tags.push(tag);
   }

@@ -6,6 +6,7 @@ import { createFrontMatterSchema, YamlTimestamp, type SchemaOptions } from "./fr
 import { removeControlCharacters } from "./control-characters.ts";
 import { findUnknownKeys } from "./front-matter-keys.ts";
 import { findUrlCollisions } from "./post-urls.ts";
+import { buildTags, TagSlugCollisionError } from "./tags.ts";
 
 /** One thing wrong in one post, located precisely enough to fix without searching. */
 export interface Problem {
@@ -195,9 +196,20 @@ type Schema = ReturnType<typeof createFrontMatterSchema>;
 
 /** Every problem in one post's source text. Pure: the caller reads the file. */
 export function validatePostSource(file: string, source: string, options: SchemaOptions | Schema = {}): Problem[] {
+  return checkPostSource(file, source, options).problems;
+}
+
+/** A post's problems, and its tags with the line they are on, for the checks across posts. */
+interface CheckedPost {
+  problems: Problem[];
+  tags?: { value: unknown; line: number };
+}
+
+function checkPostSource(file: string, source: string, options: SchemaOptions | Schema = {}): CheckedPost {
+  const fail = (problems: Problem[]): CheckedPost => ({ problems });
   const split = splitFrontMatter(source);
   if (split.unclosed) {
-    return [{ file, line: 1, field: "front matter", message: "has no closing --- line: end the front matter with a line containing only ---" }];
+    return fail([{ file, line: 1, field: "front matter", message: "has no closing --- line: end the front matter with a line containing only ---" }]);
   }
   let data: unknown = {};
   if (split.yaml !== undefined) {
@@ -206,11 +218,11 @@ export function validatePostSource(file: string, source: string, options: Schema
     } catch (error) {
       if (!(error instanceof yaml.YAMLException)) throw error;
       const line = split.firstLine + (error.mark?.line ?? 0);
-      return [{ file, line, field: "front matter", message: describeYamlError(error, split.yaml, line) }];
+      return fail([{ file, line, field: "front matter", message: describeYamlError(error, split.yaml, line) }]);
     }
   }
   if (typeof data !== "object" || Array.isArray(data) || data === null) {
-    return [{ file, line: split.firstLine, field: "front matter", value: data, message: "must be key: value lines, e.g. title: \"Your title\"" }];
+    return fail([{ file, line: split.firstLine, field: "front matter", value: data, message: "must be key: value lines, e.g. title: \"Your title\"" }]);
   }
   const record = data as Record<string, unknown>;
   // Build the schema once per run and pass it in: zod compiles each new schema on first use.
@@ -218,7 +230,8 @@ export function validatePostSource(file: string, source: string, options: Schema
   const result = schema.safeParse(record);
   const lineOf = (key: string) => (split.yaml !== undefined ? lineOfKey(split.yaml, split.firstLine, key) : undefined) ?? 1;
   const problems: Problem[] = [...checkKeys(file, record, Object.keys(schema.shape), lineOf), ...checkTagIndentation(file, record, lineOf)];
-  if (result.success) return problems.sort((a, b) => a.line - b.line);
+  const tags = "tags" in record ? { tags: { value: record.tags, line: lineOf("tags") } } : {};
+  if (result.success) return { problems: problems.sort((a, b) => a.line - b.line), ...tags };
   const seen = new Set<string>();
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join(".") || "front matter";
@@ -229,7 +242,27 @@ export function validatePostSource(file: string, source: string, options: Schema
     const value = record[key] instanceof YamlTimestamp ? record[key].text : record[key];
     problems.push({ file, line, field, ...(key in record ? { value } : {}), message: issue.message });
   }
-  return problems.sort((a, b) => a.line - b.line);
+  return { problems: problems.sort((a, b) => a.line - b.line), ...tags };
+}
+
+/**
+ * Two different tags that would get one URL (`node.js` and `node js`), found
+ * before the build, with every post that uses either at its `tags:` line;
+ * src/tags.ts still refuses them when it builds the tag pages.
+ */
+export function checkTagCollisions(posts: ReadonlyArray<{ file: string; tags: { value: unknown; line: number } }>): Problem[] {
+  try {
+    buildTags(posts.map(({ file, tags }) => ({ url: file, inputPath: file, date: new Date(0), data: { tags: tags.value } })));
+    return [];
+  } catch (error) {
+    if (!(error instanceof TagSlugCollisionError)) throw error;
+    const describe = (own: string, other: string, otherPosts: readonly string[]) =>
+      `holds "${own}", which would be published at the same URL as "${other}" (${otherPosts.join(", ")}), and one tag page would overwrite the other: rename one of the tags so that they differ by more than punctuation`;
+    return posts.flatMap(({ file, tags }) => [
+      ...(error.firstPosts.includes(file) ? [{ file, line: tags.line, field: "tags", message: describe(error.first, error.second, error.secondPosts) }] : []),
+      ...(error.secondPosts.includes(file) ? [{ file, line: tags.line, field: "tags", message: describe(error.second, error.first, error.firstPosts) }] : []),
+    ]);
+  }
 }
 
 async function listFiles(folder: string): Promise<string[]> {
@@ -274,6 +307,7 @@ export async function validatePosts(options: ValidateOptions): Promise<Problem[]
   const files = await listPostFiles(options.input);
   const problems: Problem[] = [];
   const urls: Array<{ file: string; hasPermalink: boolean }> = [];
+  const tagged: Array<{ file: string; tags: { value: unknown; line: number } }> = [];
   // Read one after another: thousands of concurrent reads queue on libuv's small thread pool and are slower.
   for (const file of files) {
     const decoded = decodePost(file, readFileSync(join(options.input, file)));
@@ -281,10 +315,12 @@ export async function validatePosts(options: ValidateOptions): Promise<Problem[]
       problems.push(decoded.problem);
       continue;
     }
-    problems.push(...validatePostSource(file, decoded.source, schema));
+    const checked = checkPostSource(file, decoded.source, schema);
+    problems.push(...checked.problems);
+    if (checked.tags) tagged.push({ file, tags: checked.tags });
     urls.push({ file, hasPermalink: /^permalink\s*:/m.test(splitFrontMatter(decoded.source).yaml ?? "") });
   }
-  return [...problems, ...checkUrlCollisions(urls)];
+  return [...problems, ...checkUrlCollisions(urls), ...checkTagCollisions(tagged)];
 }
 
 function describeValue(value: unknown): string {

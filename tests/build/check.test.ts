@@ -42,7 +42,7 @@ describe("npm run check", () => {
     expect(result.stdout).toContain("0 errors, 3 warnings.");
   });
 
-  test("a site that does not build (a tag collision) is an error finding on the post, not a stack trace", async () => {
+  test("two tags with one URL are error findings on both posts, at their tags: line, not a stack trace", async () => {
     const { result } = await check({
       "node-dot-js.md": post("title: Dot\ndate: 2024-01-01\ntags: node.js"),
       "node-space-js.md": post("title: Space\ndate: 2024-01-02\ntags: node js"),
@@ -50,9 +50,9 @@ describe("npm run check", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("");
     const lines = result.stdout.split("\n");
-    expect(lines.some((line) => line.startsWith('error   posts/node-dot-js.md:1  the site does not build: Tags "node.js" and "node js"'))).toBe(true);
-    expect(lines).toContain("Links were not checked: fix the build error first.");
-    expect(result.stdout).toContain("1 error, 0 warnings.");
+    expect(lines.some((line) => line.startsWith('error   posts/node-dot-js.md:4  tags holds "node.js", which would be published at the same URL as "node js"'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('error   posts/node-space-js.md:4  tags holds "node js"'))).toBe(true);
+    expect(result.stdout).toContain("2 errors, 0 warnings.");
   });
 
   test("a missing image is an error finding on the post that shows it", async () => {
