@@ -1,6 +1,7 @@
 import type { BeforeEventArgs, UserConfig } from "@11ty/eleventy";
 import { clearFailure, failWith, type AuthoringError, type PostError } from "../build-status.ts";
-import { removeOutputFolder, removeOutputFolderSync, type ProtectedFolders } from "../output-folder.ts";
+import { resolve } from "node:path";
+import { isDedicatedOutputFolder, removeOutputFolder, removeOutputFolderSync, type ProtectedFolders } from "../output-folder.ts";
 
 /** The folders `isDedicatedOutputFolder` protects, from Eleventy's event arguments. */
 export function protectedFolders(directories: BeforeEventArgs["directories"]): ProtectedFolders {
@@ -34,11 +35,12 @@ export function cleanOutputPlugin(eleventyConfig: UserConfig): void {
 export async function failBuild(summary: string, report: string, event: Pick<BeforeEventArgs, "directories" | "runMode">, postErrors: readonly PostError[] = []): Promise<AuthoringError> {
   let note = "";
   const folders = protectedFolders(event.directories);
-  if (event.runMode === "build" && (await removeOutputFolder(event.directories.output, folders))) {
-    note = ` ${event.directories.output} was removed so that no broken or old build can be deployed.`;
-    // Other eleventy.after work of this build (images being encoded) may still write into the folder:
-    // remove whatever it wrote once the process ends.
-    process.once("exit", () => removeOutputFolderSync(event.directories.output, folders));
+  if (event.runMode === "build" && isDedicatedOutputFolder(event.directories.output, folders)) {
+    note = ` ${event.directories.output} is removed so that no broken or old build can be deployed.`;
+    // Removed when the process ends, not now: other eleventy.after work of this build (Eleventy runs
+    // those handlers together: images, cards, headers) may still be writing into the folder.
+    const output = resolve(folders.cwd, event.directories.output);
+    process.once("exit", () => removeOutputFolderSync(output, folders));
   }
   return failWith(`${summary}${note}`, report, postErrors);
 }

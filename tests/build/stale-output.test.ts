@@ -48,7 +48,7 @@ describe("a production build starts from an empty output folder", () => {
   test("a build failing on a broken link says so once, without a stack trace, and leaves no deployable output", async () => {
     const { input, result } = await buildOverStaleOutput({ "broken-link.md": post("title: Broken\ndate: 2024-01-01", "[gone](/posts/gone/)") });
     expect(result.code).toBe(1);
-    const summary = "1 broken internal link (listed above). The build FAILED. ./_site/ was removed so that no broken or old build can be deployed.";
+    const summary = "1 broken internal link (listed above). The build FAILED. ./_site/ is removed so that no broken or old build can be deployed.";
     expect(result.stderr.split(summary)).toHaveLength(2);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(join(input, "_site"))).toBe(false);
