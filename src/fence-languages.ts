@@ -1,19 +1,11 @@
-import { createRequire } from "node:module";
 import type MarkdownIt from "markdown-it";
-import { suggestKey } from "./front-matter-keys.ts";
-import { isKnownLanguage, parseFenceInfo, RENDERED_FENCE_LANGUAGES } from "./highlight.ts";
+import { isKnownLanguage, LANGUAGE_NAMES, parseFenceInfo, RENDERED_FENCE_LANGUAGES } from "./highlight.ts";
+import { nearestName } from "./nearest-name.ts";
 import { fileLine } from "./post-location.ts";
-
-const components = createRequire(import.meta.url)("prismjs/components.json") as { languages: Record<string, { alias?: string | string[] } | string> };
-
-/** Every language name and alias Prism knows, for suggestions. */
-const LANGUAGE_NAMES: readonly string[] = Object.entries(components.languages)
-  .filter(([id]) => id !== "meta")
-  .flatMap(([id, entry]) => [id, ...(typeof entry === "string" ? [] : [entry.alias ?? []].flat())]);
 
 /** The language Prism knows that an unknown fence language most likely meant (`pyhton` → `python`). */
 export function suggestLanguage(language: string): string | undefined {
-  return suggestKey(language, LANGUAGE_NAMES);
+  return nearestName(language, LANGUAGE_NAMES);
 }
 
 /** The warning for a fence in a language Prism does not know: shown unhighlighted, and what was probably meant. */

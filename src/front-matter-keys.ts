@@ -1,3 +1,5 @@
+import { nearestName } from "./nearest-name.ts";
+
 /**
  * Which front matter keys a post may have, so that a typo (`drafts: true`,
  * `tag:`, `descripton:`, `Title:`) is an error with the key meant, instead of
@@ -32,29 +34,6 @@ export const ELEVENTY_KEYS: readonly string[] = [
  */
 export const CUSTOM_KEYS: readonly string[] = [];
 
-/** Levenshtein distance, case-insensitive: `Title` is 0 from `title`. */
-function distance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[y.length]!;
-}
-
-/** The known key an unknown one most likely meant, when it is close enough to be a typo. */
-export function suggestKey(unknown: string, known: readonly string[]): string | undefined {
-  let best: { key: string; score: number } | undefined;
-  for (const key of known) {
-    const score = distance(unknown, key);
-    if (score <= Math.max(1, Math.floor(key.length / 3)) && (!best || score < best.score)) best = { key, score };
-  }
-  return best?.key;
-}
-
 /** Keys of a post's front matter that no one reads, each with the key it probably meant. */
 export function findUnknownKeys(data: Readonly<Record<string, unknown>>, schemaKeys: readonly string[]): Array<{ key: string; suggestion?: string }> {
   const known = [...schemaKeys, ...BLOG_KEYS, ...ELEVENTY_KEYS, ...CUSTOM_KEYS];
@@ -62,7 +41,7 @@ export function findUnknownKeys(data: Readonly<Record<string, unknown>>, schemaK
   return Object.keys(data)
     .filter((key) => !knownSet.has(key))
     .map((key) => {
-      const suggestion = suggestKey(key, known);
+      const suggestion = nearestName(key, known);
       return suggestion ? { key, suggestion } : { key };
     });
 }

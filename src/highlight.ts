@@ -57,6 +57,9 @@ const LANGUAGES: ReadonlyMap<string, { id: string; title: string }> = (() => {
   return languages;
 })();
 
+/** Every language name and alias a fence may use, lower-cased (for "did you mean" suggestions). */
+export const LANGUAGE_NAMES: readonly string[] = [...LANGUAGES.keys()];
+
 /** What a fence's info string asks for. */
 export interface FenceInfo {
   /** The language as written, lower-cased, without a `diff-` prefix or line marks: `js` for ```` ```diff-JS/1 ```` and ```` ```js{1} ````. */
