@@ -11,7 +11,7 @@ const GOOD = post("title: A good post\ndate: 2024-01-01\ntags: fine");
 const fixtures: string[] = [];
 afterAll(() => Promise.all(fixtures.map((dir) => rm(dir, { recursive: true, force: true }))));
 
-async function buildWith(posts: Record<string, string>, files: Record<string, string> = {}) {
+async function buildWith(posts: Record<string, string>, files: Record<string, string | Uint8Array> = {}) {
   const input = await makeFixture({ posts: { "good.md": GOOD, ...posts }, files });
   fixtures.push(input);
   return { input, result: await runEleventy(input, ["--quiet"]) };
@@ -48,7 +48,9 @@ describe("bad front matter is reported with the file, line and field", () => {
 });
 
 test("several bad posts: all are reported in one run, and the stale build is removed", async () => {
-  const stale = { "_site/index.html": "<!doctype html><title>Yesterday's build</title>" };
+  // A post saved as Windows-1252 by an older editor ("Café" with é as byte 0xE9): not UTF-8.
+  const latin1 = Uint8Array.from([...Buffer.from("---\ntitle: Caf"), 0xe9, ...Buffer.from("\ndate: 2024-01-01\n---\n")]);
+  const stale = { "_site/index.html": "<!doctype html><title>Yesterday's build</title>", "posts/latin1.md": latin1 };
   const { input, result } = await buildWith(
     {
       "bad-date.md": post("title: Bad date\ndate: 2023-13-45"),
@@ -58,11 +60,12 @@ test("several bad posts: all are reported in one run, and the stale build is rem
     stale,
   );
   expect(result.code).toBe(1);
-  expect(result.stderr).toContain("Front matter problems in 3 posts");
+  expect(result.stderr).toContain("Front matter problems in 4 posts");
   // Readable: the report is not buried in a stack trace, and its summary is printed once.
   expect(result.stderr).not.toMatch(/^\s+at /m);
-  expect(result.stderr.split("Front matter problems in 3 posts (listed above)")).toHaveLength(2);
-  for (const file of ["posts/bad-date.md:3  date", "posts/bad-tags.md:4  tags", "posts/bad-yaml.md:4  front matter"]) expect(result.stderr).toContain(file);
+  expect(result.stderr.split("Front matter problems in 4 posts (listed above)")).toHaveLength(2);
+  for (const file of ["posts/bad-date.md:3  date", "posts/bad-tags.md:4  tags", "posts/bad-yaml.md:4  front matter", "posts/latin1.md:2  encoding"]) expect(result.stderr).toContain(file);
+  expect(result.stderr).toContain("re-save the file as UTF-8");
   expect(result.stderr).not.toContain("posts/good.md");
   expect(existsSync(join(input, "_site", "index.html"))).toBe(false);
 });
