@@ -1,5 +1,4 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { POST_ASSETS } from "./src/post-assets.ts";
 import { site } from "./src/site.ts";
 import { cleanOutputPlugin } from "./src/plugins/clean-output.ts";
 import { cleanUrlsPlugin } from "./src/plugins/clean-urls.ts";
@@ -14,6 +13,7 @@ import { imagesPlugin } from "./src/plugins/images.ts";
 import { linkCheckPlugin } from "./src/plugins/link-check.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
 import { postCardsPlugin } from "./src/plugins/post-cards.ts";
+import { postFilesPlugin } from "./src/plugins/post-files.ts";
 import { readerPlugin } from "./src/plugins/reader.ts";
 import { searchPlugin } from "./src/plugins/search.ts";
 import { seoPlugin } from "./src/plugins/seo.ts";
@@ -42,8 +42,6 @@ export default function blog(eleventyConfig: UserConfig): void {
     eleventyConfig.ignores.add(path);
   }
   eleventyConfig.addPassthroughCopy({ public: "/" });
-  // Files beside a post (posts/trip/guide.pdf) keep their path, so `[Download](guide.pdf)` works.
-  eleventyConfig.addPassthroughCopy(POST_ASSETS);
   // `npm start` waits this long for a saved file to stop changing before it rebuilds (Eleventy's default: 150 ms).
   // https://www.11ty.dev/docs/watch-serve/#advanced-chokidar-configuration
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
@@ -53,6 +51,8 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(cleanOutputPlugin);
   // `posts/My Post File.md` → /posts/my-post-file/, as tags get their slugs.
   eleventyConfig.addPlugin(cleanUrlsPlugin);
+  // Only Markdown in posts/ is a post; every other file there (posts/trip/guide.pdf, a .njk snippet) is copied beside it.
+  eleventyConfig.addPlugin(postFilesPlugin, { templateFormats: config.templateFormats });
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(snippetsWatchPlugin);
   // Characters XML and HTML forbid (a form feed pasted from a PDF) are removed from every page and feed.

@@ -5,7 +5,8 @@ import yaml, { types as yamlTypes } from "js-yaml";
 import { createFrontMatterSchema, YamlTimestamp, type SchemaOptions } from "./front-matter-schema.ts";
 import { removeControlCharacters } from "./control-characters.ts";
 import { findUnknownKeys } from "./front-matter-keys.ts";
-import { findUrlCollisions } from "./post-urls.ts";
+import { listCopiedPostFiles, classifyPostFile } from "./post-assets.ts";
+import { droppedDate, findUrlCollisions, toOutputPath, toPostUrl } from "./post-urls.ts";
 import { buildTags, TagSlugCollisionError } from "./tags.ts";
 
 /** One thing wrong in one post, located precisely enough to fix without searching. */
@@ -173,15 +174,43 @@ function checkTagIndentation(file: string, data: Record<string, unknown>, lineOf
 
 /**
  * Posts whose file names give them one URL (`posts/A b.md` and `posts/a-b.md`
- * are both `/posts/a-b/`), unless all but one set their own permalink.
+ * are both `/posts/a-b/`; `2023-01-10-trip.md` and `2024-02-01-trip.md` are both
+ * `/posts/trip/`, as Eleventy drops the date), unless all but one set their own
+ * permalink. Found with the build's own URL rule (src/post-urls.ts).
  */
 export function checkUrlCollisions(files: ReadonlyArray<{ file: string; hasPermalink: boolean }>): Problem[] {
   return findUrlCollisions(files.filter((entry) => !entry.hasPermalink).map((entry) => entry.file)).flatMap(({ url, files: sharing }) =>
-    sharing.map((file) => ({
+    sharing.map((file) => {
+      const others = sharing.filter((other) => other !== file);
+      const date = droppedDate(file);
+      const why = date ? ` (the URL leaves out "${date}" from the file name, as Eleventy does)` : "";
+      return {
+        file,
+        line: 1,
+        field: "file name",
+        message: `gives the same URL, ${url}, as ${others.map((other) => `${other}:1`).join(", ")}${why}: add a permalink to one of them (e.g. permalink: ${url.replace(/\/$/, "")}-2/ in its front matter), or rename one of the files`,
+      };
+    }),
+  );
+}
+
+/**
+ * Files beside posts that the build would copy to one output path (`My Trip/a.pdf`
+ * and `my-trip/a.pdf`), or onto a post's page (`trip/index.html` beside
+ * `trip/index.md`): one would silently replace the other.
+ */
+export function checkCopiedFileCollisions(files: readonly string[], pages: ReadonlyArray<{ file: string; output: string }>): Problem[] {
+  const copied = listCopiedPostFiles(files);
+  const copiedFiles = new Set(copied.map(({ file }) => file));
+  const byOutput = new Map<string, string[]>();
+  for (const { file, output } of [...pages, ...copied]) byOutput.set(output, [...(byOutput.get(output) ?? []), file]);
+  // Two pages on one URL are checkUrlCollisions' to report.
+  return [...byOutput].filter(([, list]) => list.length > 1 && list.some((file) => copiedFiles.has(file))).flatMap(([output, list]) =>
+    list.map((file) => ({
       file,
       line: 1,
       field: "file name",
-      message: `gives the same URL, ${url}, as ${sharing.filter((other) => other !== file).join(", ")}: rename one of the files, or set a permalink in one of them`,
+      message: `is published at /${output}, as ${list.filter((other) => other !== file).map((other) => `${other}:1`).join(", ")} is: rename one of the files (or give the post a permalink)`,
     })),
   );
 }
@@ -297,14 +326,20 @@ export interface ValidateOptions {
 
 /** Posts under `posts/` in the input folder, relative paths with `/`, sorted for a stable report. */
 export async function listPostFiles(input: string): Promise<string[]> {
-  return (await listFiles(join(input, "posts"))).filter((file) => file.endsWith(".md")).map((file) => `posts/${file}`).sort();
+  return onlyPosts((await listFiles(join(input, "posts"))).map((file) => `posts/${file}`));
+}
+
+/** Only Markdown files are posts (src/post-assets.ts). */
+function onlyPosts(files: readonly string[]): string[] {
+  return files.filter((file) => classifyPostFile(file, () => false) === "post").sort();
 }
 
 /** Reads every post and returns ALL problems of ALL posts, so one run reports everything. */
 export async function validatePosts(options: ValidateOptions): Promise<Problem[]> {
   const layoutExists = createLayoutLookup(await listFiles(options.layouts));
   const schema = createFrontMatterSchema({ layoutExists });
-  const files = await listPostFiles(options.input);
+  const allFiles = (await listFiles(join(options.input, "posts"))).map((file) => `posts/${file}`);
+  const files = onlyPosts(allFiles);
   const problems: Problem[] = [];
   const urls: Array<{ file: string; hasPermalink: boolean }> = [];
   const tagged: Array<{ file: string; tags: { value: unknown; line: number } }> = [];
@@ -320,7 +355,8 @@ export async function validatePosts(options: ValidateOptions): Promise<Problem[]
     if (checked.tags) tagged.push({ file, tags: checked.tags });
     urls.push({ file, hasPermalink: /^permalink\s*:/m.test(splitFrontMatter(decoded.source).yaml ?? "") });
   }
-  return [...problems, ...checkUrlCollisions(urls), ...checkTagCollisions(tagged)];
+  const pages = urls.filter((entry) => !entry.hasPermalink).map(({ file }) => ({ file, output: toOutputPath(toPostUrl(file)) }));
+  return [...problems, ...checkUrlCollisions(urls), ...checkCopiedFileCollisions(allFiles, pages), ...checkTagCollisions(tagged)];
 }
 
 function describeValue(value: unknown): string {

@@ -88,8 +88,8 @@ describe("validatePostSource", () => {
       { file: "posts/other.md", hasPermalink: false },
     ]);
     expect(problems).toEqual([
-      { file: "posts/Hello World.md", line: 1, field: "file name", message: "gives the same URL, /posts/hello-world/, as posts/hello-world.md: rename one of the files, or set a permalink in one of them" },
-      { file: "posts/hello-world.md", line: 1, field: "file name", message: "gives the same URL, /posts/hello-world/, as posts/Hello World.md: rename one of the files, or set a permalink in one of them" },
+      { file: "posts/Hello World.md", line: 1, field: "file name", message: "gives the same URL, /posts/hello-world/, as posts/hello-world.md:1: add a permalink to one of them (e.g. permalink: /posts/hello-world-2/ in its front matter), or rename one of the files" },
+      { file: "posts/hello-world.md", line: 1, field: "file name", message: "gives the same URL, /posts/hello-world/, as posts/Hello World.md:1: add a permalink to one of them (e.g. permalink: /posts/hello-world-2/ in its front matter), or rename one of the files" },
     ]);
   });
 
