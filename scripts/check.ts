@@ -1,7 +1,9 @@
 /**
  * `npm run check`: checks all content without publishing anything.
  * Errors (exit 1): front matter that breaks the schema, internal links and
- * `#fragment` anchors that point nowhere. Warnings (exit 0, printed): code
+ * `#fragment` anchors that point nowhere, each at its line, and Markdown links
+ * to a source file (`[x](./other.md)`) that is not a published post
+ * (src/source-links.ts, run by the build itself). Warnings (exit 0, printed): code
  * fences in a language Prism does not know, mojibake.
  * Eleventy runs in process with toJSON(): nothing is written to _site/.
  */
@@ -14,9 +16,9 @@ import { AuthoringError, setReportPrinting } from "../src/build-status.ts";
 import { findControlCharacters } from "../src/control-characters.ts";
 import { describeUnknownLanguage } from "../src/fence-languages.ts";
 import { isKnownLanguage, parseFenceInfo, RENDERED_FENCE_LANGUAGES } from "../src/highlight.ts";
-import { checkLinks, type BuiltPage } from "../src/link-check.ts";
-import { DEFAULT_IGNORED_PATHS } from "../src/plugins/link-check.ts";
-import { isPostAssetPath } from "../src/post-assets.ts";
+import { checkLinks, locateLinkProblems, type BuiltPage } from "../src/link-check.ts";
+import { DEFAULT_IGNORED_PATHS, readSource } from "../src/plugins/link-check.ts";
+import { listCopiedPostFiles } from "../src/post-assets.ts";
 import { createMarkdown } from "../src/markdown.ts";
 import { findMojibake } from "../src/mojibake.ts";
 import { splitFrontMatter, validatePosts } from "../src/validate-posts.ts";
@@ -30,10 +32,15 @@ export interface Finding {
 
 const configPath = fileURLToPath(new URL("../eleventy.config.ts", import.meta.url));
 
-async function listMarkdown(root: string, folder: string): Promise<string[]> {
+/** Every file under `folder`, as a path relative to `root` with `/` separators. */
+async function listFiles(root: string, folder: string): Promise<string[]> {
   if (!existsSync(join(root, folder))) return [];
   const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".md")).map((e) => relative(root, join(e.parentPath, e.name)).split("\\").join("/")).sort();
+  return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).split("\\").join("/")).sort();
+}
+
+async function listMarkdown(root: string, folder: string): Promise<string[]> {
+  return (await listFiles(root, folder)).filter((file) => file.endsWith(".md"));
 }
 
 /** Unknown fence languages and mojibake in one Markdown source. */
@@ -116,21 +123,20 @@ async function checkSiteLinks(root: string): Promise<Finding[]> {
     process.chdir(previous);
   }
   const pages = results.filter((page): page is BuiltPage => typeof page.url === "string" && typeof page.outputPath === "string");
+  // As the build copies them: public/ at the root, and files beside posts where the post's URL puts them (src/post-assets.ts).
+  const copied = new Set(listCopiedPostFiles(await listFiles(root, "posts")).map(({ output }) => `/${output}`));
   const problems = checkLinks(pages, {
     pathPrefix: "/",
-    // As the build copies them: public/ at the root, and files beside posts (src/post-assets.ts).
-    fileExists: (path) => existsSync(join(root, "public", path)) || (isPostAssetPath(path) && existsSync(join(root, path))),
+    fileExists: (path) => existsSync(join(root, "public", path)) || copied.has(path),
     ignore: DEFAULT_IGNORED_PATHS,
   });
-  const sources = new Map<string, string[]>();
-  return Promise.all(
-    problems.map(async (problem) => {
-      const file = relative(root, resolve(root, problem.inputPath)).split("\\").join("/");
-      if (!sources.has(file)) sources.set(file, (await readFile(join(root, file), "utf8")).split(/\r?\n/));
-      const index = sources.get(file)!.findIndex((line) => line.includes(problem.href));
-      return { severity: "error" as const, file, line: index + 1 || 1, message: `link to ${problem.href} is broken: ${problem.reason}` };
-    }),
-  );
+  // Found in the source as the build's own link check finds them (src/link-check.ts), at line 1 when the layout holds the link.
+  return locateLinkProblems(problems, (inputPath) => readSource(join(root, inputPath)), "/").map((problem) => ({
+    severity: "error" as const,
+    file: relative(root, resolve(root, problem.inputPath)).split("\\").join("/"),
+    line: problem.line ?? 1,
+    message: `link to ${problem.href} is broken: ${problem.reason}`,
+  }));
 }
 
 /** Every finding for the site in `root`. */

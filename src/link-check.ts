@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { splitFrontMatter } from "./validate-posts.ts";
 
 /**
  * Internal link and `#fragment` checking over built HTML.
@@ -96,6 +97,8 @@ export interface LinkProblem {
   href: string;
   /** Why it is broken. */
   reason: string;
+  /** 1-based line of the link in `inputPath`, when it is found there (a layout's links are not). */
+  line?: number;
 }
 
 export interface LinkCheckOptions {
@@ -152,7 +155,13 @@ export function checkLinks(pages: readonly BuiltPage[], options: LinkCheckOption
     const path = `/${fullPath.slice(prefix.length)}`;
     if (ignore.some((folder) => path.startsWith(folder))) return undefined;
     const target = findPage(path);
-    if (!target) return fileExists(path) ? undefined : `no page or file is built at ${path}`;
+    if (target) return fragmentVerdict(target, hash);
+    if (fileExists(path)) return undefined;
+    // Markdown links to a source file are resolved by src/source-links.ts; one in raw HTML or a template is not.
+    const hint = /\.md$/i.test(path) ? ": write it as a Markdown link, [text](file.md), which the build turns into the post's URL, or link to that URL" : "";
+    return `no page or file is built at ${path}${hint}`;
+  };
+  const fragmentVerdict = (target: BuiltPage, hash: string): string | undefined => {
     const fragment = decode(hash.slice(1));
     if (fragment === "" || fragment.toLowerCase() === "top" || !isHtml(target)) return undefined;
     return scan(target).ids.has(fragment) ? undefined : `${target.url} has no element with id="${fragment}"`;
@@ -191,11 +200,47 @@ export function checkLinks(pages: readonly BuiltPage[], options: LinkCheckOption
   return problems;
 }
 
-/** A readable report, one line per broken link, grouped by page. */
+/**
+ * Each problem with the line of its link in the page's source: the n-th
+ * time a page's report names an href is its n-th occurrence in the source,
+ * searched as written and, when the build added the path prefix, without it.
+ * A source is read only when one of its pages has a problem; a link the
+ * source does not hold (the layout's) keeps no line.
+ */
+export function locateLinkProblems(problems: readonly LinkProblem[], readSource: (inputPath: string) => string | undefined, pathPrefix: string): LinkProblem[] {
+  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+  const sources = new Map<string, { lines: string[]; bodyIndex: number } | undefined>();
+  const seen = new Map<string, number>();
+  return problems.map((problem) => {
+    if (!sources.has(problem.inputPath)) {
+      const text = readSource(problem.inputPath);
+      sources.set(problem.inputPath, text === undefined ? undefined : { lines: text.split(/\r?\n/), bodyIndex: splitFrontMatter(text).bodyLine - 1 });
+    }
+    const source = sources.get(problem.inputPath);
+    if (!source) return problem;
+    const key = `${problem.inputPath}\n${problem.href}`;
+    const nth = seen.get(key) ?? 0;
+    seen.set(key, nth + 1);
+    const unprefixed = prefix !== "/" && problem.href.startsWith(prefix) ? `/${problem.href.slice(prefix.length)}` : undefined;
+    for (const written of [problem.href, unprefixed]) {
+      if (!written) continue;
+      const lines: number[] = [];
+      source.lines.forEach((text, index) => {
+        if (index < source.bodyIndex) return;
+        for (let at = text.indexOf(written); at !== -1; at = text.indexOf(written, at + written.length)) lines.push(index + 1);
+      });
+      if (lines.length > 0) return { ...problem, line: lines[Math.min(nth, lines.length - 1)]! };
+    }
+    return problem;
+  });
+}
+
+/** A readable report, one line per broken link (`file:line` when known), grouped by page. */
 export function formatLinkProblems(problems: readonly LinkProblem[]): string {
   const byPage = new Map<string, LinkProblem[]>();
   for (const problem of problems) byPage.set(problem.page, [...(byPage.get(problem.page) ?? []), problem]);
-  const blocks = [...byPage].map(([page, list]) => [`${page} (${list[0]!.inputPath})`, ...list.map((p) => `  links to ${p.href}: ${p.reason}`)].join("\n"));
+  const where = (p: LinkProblem) => (p.line ? `${p.inputPath.replace(/^\.\//, "")}:${p.line}  ` : "");
+  const blocks = [...byPage].map(([page, list]) => [`${page} (${list[0]!.inputPath})`, ...list.map((p) => `  ${where(p)}links to ${p.href}: ${p.reason}`)].join("\n"));
   const count = problems.length === 1 ? "1 broken internal link" : `${problems.length} broken internal links`;
   return `${count}:\n\n${blocks.join("\n\n")}`;
 }

@@ -1,8 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { checkLinks, formatLinkProblems, type BuiltPage } from "../link-check.ts";
+import type MarkdownIt from "markdown-it";
+import { checkLinks, formatLinkProblems, locateLinkProblems, type BuiltPage } from "../link-check.ts";
 import { isPostAssetPath } from "../post-assets.ts";
+import { sourceLinksPlugin, whyUnpublished, type SourceIndex } from "../source-links.ts";
 import { failBuild } from "./clean-output.ts";
 
 /** Site paths whose links are not checked: Pagefind's index, written by the search plugin after the link check may run. */
@@ -15,27 +17,60 @@ export interface LinkCheckPluginOptions {
   ignore?: readonly string[];
 }
 
+/** The text of a page's source, for locating a link in it; undefined for a virtual template. */
+export function readSource(inputPath: string): string | undefined {
+  try {
+    return readFileSync(inputPath, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Markdown links to a post's source file (`[x](./other.md#setup)`) become
+ * links to its page while Markdown is parsed (src/source-links.ts), from
+ * Eleventy's content map, which every build (and every `npm start` rebuild)
+ * emits after it knows each template's URL and before any template renders
+ * (TemplateMap#cache). https://www.11ty.dev/docs/events/#eleventy.contentmap
+ */
+function resolveSourceLinks(eleventyConfig: UserConfig): void {
+  let inputDir = "./";
+  let index: SourceIndex | undefined;
+  eleventyConfig.on("eleventy.before", ({ directories }) => {
+    inputDir = directories.input;
+    index = undefined;
+  });
+  eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: SourceIndex["inputPathToUrl"] }) => {
+    index = { inputPathToUrl, inputDir, fileExists: existsSync, whyUnpublished };
+  });
+  // Eleventy knows the final path prefix (config, --pathprefix or the API option) before plugins run.
+  eleventyConfig.amendLibrary("md", (md: MarkdownIt) => md.use(sourceLinksPlugin, { index: () => index, pathPrefix: () => eleventyConfig.pathPrefix }));
+}
+
 /**
  * After a build, every internal link and `#fragment` must point at a page,
  * file or element the build wrote; otherwise the build fails naming the page
  * and the link. Under `npm start` the same report is a warning.
  */
 export function linkCheckPlugin(eleventyConfig: UserConfig, options: LinkCheckPluginOptions = {}): void {
+  resolveSourceLinks(eleventyConfig);
   // https://www.11ty.dev/docs/events/#eleventy.after
   eleventyConfig.on("eleventy.after", async ({ results, directories, runMode, outputMode }) => {
     // `npm run check` runs Eleventy with toJSON() and checks links itself.
     if (outputMode !== "fs") return;
     const pages = results.filter((page): page is BuiltPage => typeof page.url === "string" && typeof page.outputPath === "string");
     const publicDir = join(directories.input, options.publicDir ?? "public");
-    const problems = checkLinks(pages, {
-      // The `url` filter knows the final path prefix, including one given on the command line.
-      pathPrefix: String(eleventyConfig.getFilter("url")("/")),
+    // The `url` filter knows the final path prefix, including one given on the command line.
+    const pathPrefix = String(eleventyConfig.getFilter("url")("/"));
+    const found = checkLinks(pages, {
+      pathPrefix,
       // Passthrough copies are in the output folder, or only in public/ or beside the post when the dev server serves them in place.
       fileExists: (path) =>
-        existsSync(join(directories.output, path)) || existsSync(join(publicDir, path)) || (isPostAssetPath(path) && existsSync(join(directories.input, path))),
+        existsSync(join(directories.output, path)) || existsSync(join(publicDir, path)) || (isPostAssetPath(path, (file) => existsSync(join(directories.input, file))) && existsSync(join(directories.input, path))),
       ignore: options.ignore ?? DEFAULT_IGNORED_PATHS,
     });
-    if (problems.length === 0) return;
+    if (found.length === 0) return;
+    const problems = locateLinkProblems(found, readSource, pathPrefix);
     const report = `${formatLinkProblems(problems)}\n\nFix each link, or the page it points at.\n`;
     if (runMode !== "build") {
       console.warn(`[link check] ${report}`);

@@ -29,6 +29,26 @@ describe("npm run check", () => {
     expect(existsSync(join(input, "_site"))).toBe(false);
   });
 
+  test("a link to a post's source file is checked: a published one resolves, any other is an error at the link's line", async () => {
+    const { result } = await check({
+      "target.md": post("title: Target\ndate: 2024-01-01", "## Real heading\n\nText."),
+      "draft.md": post("title: Draft\ndate: 2024-01-01\ndraft: true"),
+      "good.md": post("title: Good\ndate: 2024-01-02", "[target](./target.md#real-heading) and [again](/posts/target.md)"),
+      "to-draft.md": post("title: To draft\ndate: 2024-01-02", "Intro.\n\nA paragraph\nthat links [the draft](./draft.md)."),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    const errors = result.stdout.split("\n").filter((line) => line.startsWith("error"));
+    expect(errors).toEqual([expect.stringMatching(/^error {3}posts\/to-draft\.md:9 {2}.*links to "\.\/draft\.md" \(posts\/draft\.md\), which is a draft \(`draft: true`\)/)]);
+  });
+
+  test("the same broken link twice is reported at each of its lines", async () => {
+    const { result } = await check({ "twice.md": post("title: Twice\ndate: 2024-01-02", "[a](/posts/gone/)\n\nText.\n\n[b](/posts/gone/)") });
+    expect(result.code).toBe(1);
+    const errors = result.stdout.split("\n").filter((line) => line.startsWith("error"));
+    expect(errors.map((line) => line.split(/\s+/)[1])).toEqual(["posts/twice.md:6", "posts/twice.md:10"]);
+  });
+
   test("unknown fence languages, mojibake and control characters are warnings with file and line; exit 0", async () => {
     const { result } = await check({
       "warnings.md": post("title: Warnings\ndate: 2024-01-01", "Fine text.\n\n```klingon\nqapla'\n```\n\n```python\nprint(1)\n```\n\nIt\u00e2\u20ac\u2122s broken.\n\nPasted from a terminal: \u001b[0m done."),

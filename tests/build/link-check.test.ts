@@ -18,17 +18,20 @@ describe("after a build, broken internal links fail it, naming the page and the 
     const result = await cliBuild({ "links-to-missing.md": post("title: Missing\ndate: 2024-01-02", "See [the guide](/posts/no-such-post/).") });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("/posts/links-to-missing/ (./posts/links-to-missing.md)");
-    expect(result.stderr).toContain("links to /posts/no-such-post/: no page or file is built at /posts/no-such-post/");
+    // At the link's line in the post (front matter: lines 1–4).
+    expect(result.stderr).toContain("  posts/links-to-missing.md:6  links to /posts/no-such-post/: no page or file is built at /posts/no-such-post/");
     expect(result.stderr).toContain("1 broken internal link");
   });
 
   test("a link to an anchor that does not exist, on another page and on the same page", async () => {
     const result = await cliBuild({
-      "links-to-bad-anchor.md": post("title: Bad anchor\ndate: 2024-01-02", "See [setup](/posts/target/#setting-up) and [below](#nowhere)."),
+      "links-to-bad-anchor.md": post("title: Bad anchor\ndate: 2024-01-02", "See [setup](/posts/target/#setting-up) and\n[below](#nowhere).\n\nAgain [below](#nowhere)."),
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('links to /posts/target/#setting-up: /posts/target/ has no element with id="setting-up"');
-    expect(result.stderr).toContain('links to #nowhere: this page has no element with id="nowhere"');
+    expect(result.stderr).toContain('  posts/links-to-bad-anchor.md:6  links to /posts/target/#setting-up: /posts/target/ has no element with id="setting-up"');
+    // The same broken link twice: each report line at its own occurrence.
+    expect(result.stderr).toContain('  posts/links-to-bad-anchor.md:7  links to #nowhere: this page has no element with id="nowhere"');
+    expect(result.stderr).toContain('  posts/links-to-bad-anchor.md:9  links to #nowhere: this page has no element with id="nowhere"');
   });
 });
 

@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, test } from "vitest";
-import { checkLinks, extractLinksAndIds, formatLinkProblems, type BuiltPage } from "../../src/link-check.ts";
+import { checkLinks, extractLinksAndIds, formatLinkProblems, locateLinkProblems, type BuiltPage, type LinkProblem } from "../../src/link-check.ts";
 
 const HTML = `<!doctype html><html><head><title>a <a href="/not-a-link/"></title>
 <link rel="stylesheet" href="/styles.css"><script>const s = '<a href="/in-script/" id="in-script">';</script></head>
@@ -63,5 +63,39 @@ describe("checkLinks", () => {
     const problems = checkLinks(prefixed, { ...options, pathPrefix: "/blog/" });
     expect(problems.map((p) => [p.page, p.href])).toEqual([["/posts/a/", "/posts/a/"]]);
     expect(problems[0]!.reason).toContain("outside the site's path prefix /blog/");
+  });
+});
+
+describe("locateLinkProblems finds each broken link's line in the page's source", () => {
+  const HREFS = ["/posts/gone/", "../gone/#x", "#nowhere", "/posts/a/?q=1#b"];
+  // Every arrangement of up to three occurrences of each href over the body's lines, after a front matter that mentions one too.
+  for (const prefix of ["/", "/blog/"]) {
+    test.each(HREFS)(`the n-th report of %s is its n-th occurrence (path prefix ${prefix})`, (href) => {
+      const frontMatter = ["---", `canonical: ${href}`, "---", ""];
+      for (let seed = 0; seed < 20; seed++) {
+        const body: string[] = [];
+        const expected: number[] = [];
+        for (let line = 0; line < 12; line++) {
+          const hits = (seed * 7 + line * 3) % 5 === 0 ? 1 + ((seed + line) % 2) : 0;
+          body.push(`Text ${`[x](${href}) `.repeat(hits)}end.`);
+          for (let i = 0; i < hits; i++) expected.push(frontMatter.length + line + 1);
+        }
+        const built = prefix !== "/" && href.startsWith("/") ? prefix + href.slice(1) : href;
+        const problems: LinkProblem[] = expected.map(() => ({ page: "/posts/p/", inputPath: "./posts/p.md", href: built, reason: "broken" }));
+        const located = locateLinkProblems(problems, () => [...frontMatter, ...body].join("\n"), prefix);
+        expect(located.map((p) => p.line)).toEqual(expected);
+      }
+    });
+  }
+
+  test("a link the source does not hold (the layout's) and a virtual page keep no line; the report shows file:line when known", () => {
+    const problems: LinkProblem[] = [
+      { page: "/posts/p/", inputPath: "./posts/p.md", href: "/nav/", reason: "broken" },
+      { page: "/posts/p/", inputPath: "./posts/p.md", href: "/gone/", reason: "broken" },
+      { page: "/v/", inputPath: "./virtual.md", href: "/gone/", reason: "broken" },
+    ];
+    const located = locateLinkProblems(problems, (path) => (path === "./posts/p.md" ? "Intro\n\n[g](/gone/)" : undefined), "/");
+    expect(located.map((p) => p.line)).toEqual([undefined, 3, undefined]);
+    expect(formatLinkProblems(located).split("\n")).toEqual(expect.arrayContaining(["  links to /nav/: broken", "  posts/p.md:3  links to /gone/: broken"]));
   });
 });
