@@ -20,9 +20,9 @@
   const group = document.createElement("div");
   group.className = "theme-switch";
   group.setAttribute("role", "group");
-  group.setAttribute("aria-labelledby", "theme-label");
+  group.setAttribute("aria-labelledby", "theme_label");
   const label = document.createElement("span");
-  label.id = "theme-label";
+  label.id = "theme_label";
   label.className = "theme-label";
   label.textContent = "Theme";
   group.append(label);

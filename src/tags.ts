@@ -159,7 +159,10 @@ export function tagFeedUrl(slug: string): string {
 /** pages/subscribe.njk's permalink: the page every visible feed link on the site leads to. */
 export const subscribePageUrl = "/subscribe/";
 
-/** Slugs are unique and have no white space: a valid, unique HTML id. */
+/**
+ * Slugs are unique and have no white space: a valid, unique HTML id. They never contain "_",
+ * which /subscribe/'s own ids do (`tag_feeds`), so a tag named "feeds" cannot take its heading's id.
+ */
 export function tagSubscribeId(slug: string): string {
   return `tag-${slug}`;
 }

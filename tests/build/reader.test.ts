@@ -70,13 +70,13 @@ describe("reader features on a fixture blog", () => {
   test("a post with three headings gets a table of contents linking their ids", async () => {
     const doc = await site.page(page("oldest"));
     const toc = doc.querySelector('nav.toc')!;
-    expect(toc.getAttribute("aria-labelledby")).toBe("toc-title");
-    expect(doc.getElementById("toc-title")?.textContent).toBe("Contents");
+    expect(toc.getAttribute("aria-labelledby")).toBe("toc_title");
+    expect(doc.getElementById("toc_title")?.textContent).toBe("Contents");
     expect(hrefs(toc.querySelectorAll("a"))).toEqual(["#first-part", "#a-detail", "#second-part"]);
     // Folded on narrow screens without script: a closed <details> whose summary names the nav (styles.css opens it beside the text on wide ones).
     const details = toc.querySelector(":scope > details")!;
     expect(details.hasAttribute("open")).toBe(false);
-    expect(details.querySelector(":scope > summary")?.id).toBe("toc-title");
+    expect(details.querySelector(":scope > summary")?.id).toBe("toc_title");
     // Before the text, after the header: the first thing after the title block, not inside the post's content.
     expect(toc.previousElementSibling?.matches("header.post-header")).toBe(true);
     expect(toc.nextElementSibling?.matches(".post-content")).toBe(true);

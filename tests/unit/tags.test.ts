@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { buildTags, paginateTags, TagSlugCollisionError, toPostTagLinks, type TaggedPost } from "../../src/tags.ts";
+import { buildTags, paginateTags, TagSlugCollisionError, toPostTagLinks, toTagSlug, type TaggedPost } from "../../src/tags.ts";
 
 let day = 0;
 const post = (name: string, tags: unknown): TaggedPost => ({
@@ -72,5 +72,27 @@ describe("toPostTagLinks", () => {
 
   test("a tag missing from the index keeps the author's spelling", () => {
     expect(toPostTagLinks(["Draft Only", "draft only"], index)).toEqual([{ name: "Draft Only", slug: "draft-only" }]);
+  });
+});
+
+describe("tag ids on /subscribe/", () => {
+  // Characters an author may type in a tag, including the "_" the site's own ids are made with, its
+  // full-width form (NFKC turns it into "_"), other connector punctuation, separators, combining marks and emoji.
+  const ALPHABET = [..."abcXYZ019 _-‿＿.+#&@/%:!?'\"\t", "é", "e\u0301", "日本", "ق", "ﬁ", "Ⅻ", "①", "🚀", "\u200d", "\u00a0"];
+  function* names(count: number): Generator<string> {
+    let seed = 18;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < count; i++) yield Array.from({ length: 1 + Math.floor(next() * 12) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join("");
+  }
+
+  test("are tag-<slug>, and a slug never has the \"_\" that keeps the page's own ids out of reach", () => {
+    for (const name of [...names(5000), "feeds", "_", "fn_1", "site_feeds", "＿"]) {
+      const [tag] = buildTags([post("a", [name])]);
+      if (!tag) continue; // white space only, or an internal tag
+      expect(tag.slug, name).toBe(toTagSlug(tag.name));
+      expect(tag.slug, name).toMatch(/^[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*$/u);
+      expect(tag.subscribeId, name).toBe(`tag-${tag.slug}`);
+      expect(tag.subscribeUrl, name).toBe(`/subscribe/#tag-${tag.slug}`);
+    }
   });
 });
