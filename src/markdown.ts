@@ -53,12 +53,15 @@ function addCodeBlocks(md: MarkdownIt): void {
  * Ids the layout itself uses on a post page; a heading must not take them
  * (`## Main` would otherwise break the skip link, which targets #main).
  */
-export const RESERVED_IDS: ReadonlySet<string> = new Set(["main", "toc-title", "series-title", "related-title", "search"]);
+export const RESERVED_IDS: ReadonlySet<string> = new Set(["main"]);
 
 /**
  * Stable, unique ids on every heading, derived from its text, so links to
  * `#section` survive rebuilds. A repeated or reserved id gets the next free
  * `-2`, `-3`… suffix, also when an author's own heading already reads "Setup 2".
+ * The slug is of the heading's source text and code only, not of its reader text (src/toc.ts,
+ * headingText): a formula or an image added to reader text would move every link already
+ * published to such a heading.
  */
 function addHeadingIds(md: MarkdownIt): void {
   md.core.ruler.push("heading_ids", (state) => {
@@ -87,7 +90,8 @@ function addHeadingIds(md: MarkdownIt): void {
  * "linkAfterHeader" pattern of markdown-it-anchor, after
  * https://amberwilson.co.uk/blog/are-your-anchor-links-accessible/.
  * The visible "#" is hidden from screen readers, which hear
- * "Link to section: <heading>" instead. The ids come from `heading_ids`.
+ * "Link to section: <heading>" instead, with the heading's reader text
+ * (src/toc.ts, headingText), the words the TOC shows. The ids come from `heading_ids`.
  */
 function addHeadingAnchors(md: MarkdownIt): void {
   md.core.ruler.push("heading_anchors", (state) => {
@@ -102,7 +106,7 @@ function addHeadingAnchors(md: MarkdownIt): void {
       }
       const open = new state.Token("html_block", "", 0);
       open.content = `<div class="heading-wrapper">\n`;
-      const text = headingText(tokens[i + 1]?.children ?? []);
+      const text = headingText(md, tokens[i + 1]!);
       const close = new state.Token("html_block", "", 0);
       close.content = `<a class="heading-anchor" data-pagefind-ignore href="#${escapeHtml(encodeURIComponent(id))}"><span aria-hidden="true">#</span><span class="visually-hidden">Link to section: ${escapeHtml(text)}</span></a>\n</div>\n`;
       out.push(open, token, tokens[i + 1]!, tokens[i + 2]!, close);

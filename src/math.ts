@@ -165,6 +165,8 @@ function withoutInlineStyles(node: MathNode): void {
     delete node.attributes.style;
     delete node.attributes.mathcolor;
     delete node.attributes.mathbackground;
+    // Temml writes `\label{x}` as id="x" as written: `\label{main}` would take the skip link's target.
+    delete node.attributes.id;
   }
   for (const child of node.children ?? []) withoutInlineStyles(child);
 }

@@ -1,5 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import { escapeHtml } from "./html.ts";
+import { toInlineReaderText } from "./reader-text.ts";
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
 
@@ -26,7 +27,7 @@ export function tablesPlugin(md: MarkdownIt): void {
       if (token.type === "table_open") {
         const open = new state.Token("html_block", "", 0);
         // A named <section> is a region landmark natively (html-validate prefers it to role="region").
-        open.content = `<section class="table-scroll" tabindex="0" aria-label="${escapeHtml(tableLabel(tokens, i))}">\n`;
+        open.content = `<section class="table-scroll" tabindex="0" aria-label="${escapeHtml(tableLabel(md, tokens, i))}">\n`;
         out.push(open);
       }
       out.push(token);
@@ -41,11 +42,11 @@ export function tablesPlugin(md: MarkdownIt): void {
 }
 
 /** "Table: Region, Cold start, Price": the header cells, as a screen reader user would want to hear which table this is. */
-function tableLabel(tokens: readonly Token[], tableOpen: number): string {
+function tableLabel(md: MarkdownIt, tokens: readonly Token[], tableOpen: number): string {
   const headers: string[] = [];
   for (let i = tableOpen; i < tokens.length && tokens[i]!.type !== "thead_close"; i++) {
     if (tokens[i]!.type === "inline" && tokens[i - 1]?.type === "th_open") {
-      headers.push((tokens[i]!.children ?? []).filter((child) => child.type === "text" || child.type === "code_inline").map((child) => child.content).join(""));
+      headers.push(toInlineReaderText(md, tokens[i]!));
     }
   }
   const label = headers.filter(Boolean).join(", ");

@@ -1,4 +1,5 @@
 import type MarkdownIt from "markdown-it";
+import { toInlineReaderText } from "./reader-text.ts";
 
 /** One heading of a post's table of contents. */
 export interface TocEntry {
@@ -21,22 +22,29 @@ export interface TocEnv {
   toc?: TocEntry[];
 }
 
-/** The h2/h3 headings of a token stream, with the ids the heading_ids rule gave them. */
-export function collectHeadings(tokens: ReadonlyArray<{ type: string; tag: string; attrGet(name: string): string | null; children: Array<{ type: string; content: string }> | null }>): TocEntry[] {
+type Token = ReturnType<MarkdownIt["parse"]>[number];
+
+/** The h2/h3 headings of a token stream, with the ids the heading_ids rule gave them and their reader text. */
+export function collectHeadings(md: MarkdownIt, tokens: readonly Token[]): TocEntry[] {
   const entries: TocEntry[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.type !== "heading_open" || (token.tag !== "h2" && token.tag !== "h3")) continue;
     const id = token.attrGet("id");
-    if (!id) continue;
-    entries.push({ id, text: headingText(tokens[i + 1]?.children ?? []), level: token.tag === "h2" ? 2 : 3 });
+    const inline = tokens[i + 1];
+    if (!id || !inline) continue;
+    entries.push({ id, text: headingText(md, inline), level: token.tag === "h2" ? 2 : 3 });
   }
   return entries;
 }
 
-/** The readable text of a heading's inline tokens (text and inline code, no markup). */
-export function headingText(children: ReadonlyArray<{ type: string; content: string }>): string {
-  return children.filter((t) => t.type === "text" || t.type === "code_inline").map((t) => t.content).join("").trim();
+/**
+ * A heading as a reader sees it: the reader text of the heading as the page renders it
+ * (src/reader-text.ts, toInlineReaderText), so the table of contents and the section link's
+ * name keep its formula (`E=mc²`), its image's alt and its code, and drop its footnote reference.
+ */
+export function headingText(md: MarkdownIt, inline: Token): string {
+  return toInlineReaderText(md, inline);
 }
 
 /** The entries to show, or none when the post is too short to need a table of contents. */
@@ -48,6 +56,6 @@ export function toTableOfContents(entries: readonly TocEntry[] | undefined): Toc
 export function tocPlugin(md: MarkdownIt): void {
   md.core.ruler.push("toc_headings", (state) => {
     const env = state.env as TocEnv | undefined;
-    if (env && typeof env === "object") env.toc = collectHeadings(state.tokens);
+    if (env && typeof env === "object") env.toc = collectHeadings(md, state.tokens);
   });
 }

@@ -1,6 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { toIsoDate, toReadableDate } from "../dates.ts";
-import { toExcerpt } from "../excerpt.ts";
+import { toExcerpt, toSummary } from "../excerpt.ts";
 import { toTagList, toUpdatedDate } from "../posts.ts";
 import { site } from "../site.ts";
 import { toAbsoluteUrl } from "../urls.ts";
@@ -11,6 +11,8 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("toReadableDate", (date: Date) => toReadableDate(date, site.timeZone, site.language));
   eleventyConfig.addFilter("toIsoDate", (date: Date) => toIsoDate(date, site.timeZone));
   eleventyConfig.addFilter("toExcerpt", (html: string) => toExcerpt(html ?? ""));
+  // A post's summary: its `description`, else the reader text of its first paragraph (src/excerpt.ts).
+  eleventyConfig.addFilter("toSummary", (description: unknown, html?: string) => toSummary(description, html));
   eleventyConfig.addFilter("toTagList", (tags: unknown) => toTagList(tags));
   // The one absolute-URL filter (feeds, SEO head, sitemap, robots.txt). It adds the path prefix
   // itself: give it `page.url`, not the output of `url`.

@@ -1,6 +1,6 @@
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
 import { toIsoDate, toReadableDate } from "../dates.ts";
-import { toExcerpt } from "../excerpt.ts";
+import { toSummary } from "../excerpt.ts";
 import { site } from "../site.ts";
 
 /** A post as listings show it (home, tag pages): everything formatted once. */
@@ -37,7 +37,7 @@ export function postCardsPlugin(eleventyConfig: UserConfig): void {
         isoDate: toIsoDate(post.date, site.timeZone),
         readableDate: toReadableDate(post.date, site.timeZone, site.language),
         // Rendered content: listings declare `eleventyImport.collections: ["posts"]` so posts render first.
-        summary: typeof description === "string" && description.trim() ? description : toExcerpt(post.content ?? ""),
+        summary: toSummary(description, post.content),
         tags: tagLinks.map((tag) => ({ name: tag.name, href: String(url(`/tags/${tag.slug}/`)) })),
       };
       cards.set(post.url, card);

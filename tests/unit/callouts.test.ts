@@ -2,6 +2,8 @@ import { parseHTML } from "linkedom";
 import { describe, expect, test } from "vitest";
 import { CALLOUT_KINDS } from "../../src/callouts.ts";
 import { createMarkdown } from "../../src/markdown.ts";
+import { toExcerpt } from "../../src/excerpt.ts";
+import { toReaderText } from "../../src/reader-text.ts";
 
 const md = createMarkdown();
 const render = (markdown: string) => parseHTML(`<!doctype html><html><body>${md.render(markdown)}</body></html>`).document;
@@ -45,5 +47,13 @@ describe("callouts (GitHub alerts)", () => {
     const doc = render("> Just a quote.\n\n> [!FOO]\n> Not a kind.");
     expect(doc.querySelectorAll("blockquote")).toHaveLength(2);
     expect(doc.querySelector(".callout")).toBeNull();
+  });
+});
+
+describe("callouts as text (src/reader-text.ts, src/excerpt.ts)", () => {
+  test.each(CALLOUT_KINDS)("a post opening with > [!%s] is summarised by its own first paragraph; the callout reads title then body", (kind) => {
+    const html = md.render(`> [!${kind.toUpperCase()}]\n> An *aside*.\n\nThe opening words.\n`);
+    expect(toExcerpt(html)).toBe("The opening words.");
+    expect(toReaderText(html)).toBe(`${kind[0]!.toUpperCase()}${kind.slice(1)} An aside. The opening words.`);
   });
 });
