@@ -5,8 +5,8 @@
  * charsets give them and report it when the bytes are valid multi-byte UTF-8.
  */
 
-// Windows-1252 0x80–0x9F (https://www.unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT); 0xA0–0xFF equal Latin-1.
-const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+import { WINDOWS_1252_HIGH } from "./text-encoding.ts";
+
 // Mac Roman 0x80–0xFF (https://www.unicode.org/Public/MAPPINGS/VENDORS/APPLE/ROMAN.TXT).
 const MAC_ROMAN_HIGH =
   "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\uf8ffÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ";
@@ -18,7 +18,7 @@ function byteTable(high: string, latin1Upper: boolean): Map<string, number> {
   return table;
 }
 
-const CHARSETS = [byteTable(CP1252_HIGH, true), byteTable(MAC_ROMAN_HIGH, false)];
+const CHARSETS = [byteTable(WINDOWS_1252_HIGH, true), byteTable(MAC_ROMAN_HIGH, false)];
 
 // Sequences seen in the wild whose first byte was lost (e.g. Mac Roman's 0xF0 before an emoji).
 const KNOWN = ["â€", "‚Äô", "‚Äú", "‚Äù", "‚Äî", "‚Äì", "‚Ä¶", "Ã©", "Ã¨", "Ã ", "Ã¢", "Ã§", "ðŸ", "üëâ", "üó", "üòÄ", "ü§"];

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { extname, relative } from "node:path";
 import type MarkdownIt from "markdown-it";
+import { locateAuthorFile } from "./author-files.ts";
 import { resolveLanguage } from "./highlight.ts";
 import { postError, postPath } from "./post-location.ts";
+import { decodeAuthorText } from "./text-encoding.ts";
 
 type StateBlock = Parameters<Parameters<MarkdownIt["block"]["ruler"]["before"]>[2]>[0];
 
@@ -142,37 +144,21 @@ function dedent(lines: string[]): string[] {
   return lines.map((line) => line.slice(common));
 }
 
-/** Where the included file may live: the post's `posts/` folder (the nearest ancestor of that name), else the post's own folder. */
-function allowedRoot(post: string): string {
-  let folder = dirname(resolve(post));
-  for (let candidate = folder; ; candidate = dirname(candidate)) {
-    if (candidate.split(sep).at(-1) === "posts") return candidate;
-    if (dirname(candidate) === candidate) return folder;
-  }
-}
-
-function isInside(root: string, path: string): boolean {
-  const between = relative(root, path);
-  return between === "" || (!between.startsWith("..") && !isAbsolute(between));
-}
-
 /** The lines a request includes from a post's folder, and the fence info string to render them with. */
 export function readSnippet(post: string, request: SnippetRequest): { content: string; info: string } {
   const shown = `"${request.path}"`;
-  if (isAbsolute(request.path) || request.path.startsWith("@") || request.path.startsWith("~")) {
-    throw new SnippetError(`snippet ${shown}: write the path relative to the post, e.g. ./example.ts`);
+  if (request.path.startsWith("@") || request.path.startsWith("~")) {
+    throw new SnippetError(`snippet ${shown}: write the path relative to the post, e.g. ./example.ts, or from the site root, e.g. /code/example.ts for public/code/example.ts`);
   }
-  const root = allowedRoot(post);
-  const file = resolve(dirname(resolve(post)), request.path);
-  const outside = `snippet ${shown} is outside ${relative(process.cwd(), root) || "."}/: only files in the posts folder can be included; move the file beside the post`;
-  if (!isInside(root, file)) throw new SnippetError(outside);
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new SnippetError(`snippet file ${shown} not found (looked for ${relative(process.cwd(), file)}): put the file beside the post or fix the path`);
+  const located = locateAuthorFile(post, request.path, `snippet ${shown}`);
+  if ("problem" in located) throw new SnippetError(located.problem);
+  const { file } = located;
+  // Read as a post is: a file saved as Windows-1252 or UTF-16 would otherwise be published with U+FFFD in it.
+  const decoded = decodeAuthorText(readFileSync(file));
+  if ("problem" in decoded) {
+    throw new SnippetError(`snippet ${shown}: its file ${relative(process.cwd(), file)} ${decoded.problem.description}`);
   }
-  // A symbolic link inside posts/ must not lead outside it.
-  if (!isInside(realpathSync(root), realpathSync(file))) throw new SnippetError(outside);
-
-  const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text = decoded.text.replace(/\r\n?/g, "\n");
   let lines = (text.endsWith("\n") ? text.slice(0, -1) : text).split("\n");
   if (request.region !== undefined) {
     const region = extractRegion(lines.join("\n"), request.region);

@@ -5,6 +5,7 @@ import yaml, { types as yamlTypes } from "js-yaml";
 import { createFrontMatterSchema, YamlTimestamp, type SchemaOptions } from "./front-matter-schema.ts";
 import { removeControlCharacters } from "./control-characters.ts";
 import { findUnknownKeys } from "./front-matter-keys.ts";
+import { decodeAuthorText } from "./text-encoding.ts";
 import { listCopiedPostFiles, classifyPostFile } from "./post-assets.ts";
 import { droppedDate, findUrlCollisions, toOutputPath, toPostUrl } from "./post-urls.ts";
 import { buildTags, TagSlugCollisionError } from "./tags.ts";
@@ -99,46 +100,14 @@ function describeYamlError(error: yaml.YAMLException, yamlText: string, line: nu
 
 /**
  * A post's bytes as text, or the problem when they are not UTF-8 (an older
- * editor saving Latin-1 / Windows-1252): Eleventy would decode such bytes as
- * U+FFFD replacement characters and publish them without a word.
+ * editor saving Windows-1252, PowerShell saving UTF-16): Eleventy would decode
+ * such bytes as U+FFFD replacement characters and publish them without a word.
+ * Snippets go through the same decoder (src/text-encoding.ts).
  */
 export function decodePost(file: string, bytes: Uint8Array): { source: string } | { problem: Problem } {
-  try {
-    return { source: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    const offset = firstInvalidUtf8Offset(bytes);
-    const line = 1 + bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length;
-    const byte = bytes[offset] ?? 0;
-    const guess = new TextDecoder("windows-1252").decode(bytes.subarray(offset, offset + 1));
-    return {
-      problem: {
-        file,
-        line,
-        field: "encoding",
-        message: `is not UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, "0")} on line ${line} (in Windows-1252 it would be "${guess}"): re-save the file as UTF-8 (VS Code: "Save with Encoding" → UTF-8; iconv -f windows-1252 -t utf-8)`,
-      },
-    };
-  }
-}
-
-/**
- * The offset of the first byte that does not begin a well-formed UTF-8
- * sequence (https://encoding.spec.whatwg.org/#utf-8-decoder: lead byte,
- * then continuation bytes in the ranges it allows).
- */
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i]!;
-    const [length, low, high] = lead < 0x80 ? [1, 0, 0] : lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf] : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf] : lead === 0xf0 ? [4, 0x90, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) {
-      const byte = bytes[i + k];
-      const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
-      if (byte === undefined || byte < min || byte > max) return i;
-    }
-    i += length;
-  }
-  return bytes.length;
+  const decoded = decodeAuthorText(bytes);
+  if ("text" in decoded) return { source: decoded.text };
+  return { problem: { file, line: decoded.problem.line, field: "encoding", message: decoded.problem.description } };
 }
 
 /** Keys nobody reads: probably typos, reported with the key meant (`drafts` → `draft`). */

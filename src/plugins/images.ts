@@ -1,11 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import type MarkdownIt from "markdown-it";
 import { PostError } from "../build-status.ts";
 import { escapeHtml } from "../html.ts";
-import { resolveLocalImage, toImageFormats } from "../images.ts";
+import { imageFilePath, locateAuthorFile } from "../author-files.ts";
+import { toImageFormats } from "../images.ts";
+import { normalisePathPrefix } from "../path-prefix.ts";
+import { fileLine } from "../post-location.ts";
 
 /** Layout width the images are shown at: the text measure on wide screens, the viewport on narrow ones. */
 const SIZES = "(min-width: 48rem) 45rem, 100vw";
@@ -16,15 +18,28 @@ interface RenderEnv {
   page?: { inputPath?: string };
 }
 
-/** The 1-based line of a post's file where `text` first appears (markdown-it's inline tokens carry no line of their own). */
-export function lineOfText(file: string, text: string): number {
-  let lines: string[];
-  try {
-    lines = readFileSync(file, "utf8").split(/\r?\n/);
-  } catch {
-    return 1; // a virtual template (addTemplate) has no file to read
-  }
-  return lines.findIndex((line) => line.includes(`](${text}`)) + 1 || lines.findIndex((line) => line.includes(text)) + 1 || 1;
+/** A site-rooted path as it is in public/: the path prefix (src/path-prefix.ts) was put in front of it while Markdown was parsed. */
+function withoutPathPrefix(path: string | undefined, pathPrefix: string): string | undefined {
+  const prefix = normalisePathPrefix(pathPrefix);
+  return prefix !== "/" && path?.startsWith(prefix) ? path.slice(prefix.length - 1) : path;
+}
+
+/**
+ * markdown-it gives lines to blocks only: each image gets the 0-based line of
+ * the post's body it is on, from its block's first line and the line breaks
+ * before it, so an error names the line itself, however the source is spelled.
+ */
+function recordImageLines(md: MarkdownIt): void {
+  md.core.ruler.push("image_lines", (state) => {
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.map || !block.children) continue;
+      let line = block.map[0];
+      for (const child of block.children) {
+        if (child.type === "softbreak" || child.type === "hardbreak") line++;
+        else if (child.type === "image") child.meta = { ...(child.meta as object | null), bodyLine: line };
+      }
+    }
+  });
 }
 
 /**
@@ -49,16 +64,19 @@ export function imagesPlugin(eleventyConfig: UserConfig): void {
   });
 
   eleventyConfig.amendLibrary("md", (md: MarkdownIt) => {
+    recordImageLines(md);
     const defaultImage = md.renderer.rules.image!;
     md.renderer.rules.image = (tokens, idx, options, env: RenderEnv, self) => {
       const token = tokens[idx]!;
       const src = token.attrGet("src") ?? "";
       const postPath = env?.page?.inputPath;
-      const file = postPath ? resolveLocalImage(src, postPath) : undefined;
-      if (!postPath || !file) return defaultImage(tokens, idx, options, env, self);
-      if (!existsSync(file)) {
-        throw new PostError(postPath, lineOfText(postPath, src), `image "${src}" not found (looked for ${relative(process.cwd(), file)}): put the file next to the post, or fix the path`);
-      }
+      const path = withoutPathPrefix(imageFilePath(src), eleventyConfig.pathPrefix);
+      if (!postPath || path === undefined) return defaultImage(tokens, idx, options, env, self);
+      const located = locateAuthorFile(postPath, path, `image "${src}"`);
+      if ("problem" in located) throw new PostError(postPath, fileLine(postPath, (token.meta as { bodyLine?: number } | null)?.bodyLine ?? 0), located.problem);
+      // A site-rooted image is published from public/ as it is: checked, not optimised.
+      if (path.startsWith("/") || path.startsWith("\\")) return defaultImage(tokens, idx, options, env, self);
+      const file = located.file;
       const imageOptions: ImageOptions = {
         widths: WIDTHS,
         formats: toImageFormats(Image.ImageSize(file).type ?? ""),

@@ -1,4 +1,5 @@
-import { readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { DOMParser } from "linkedom";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -12,7 +13,7 @@ describe("images in posts", () => {
   beforeAll(async () => {
     site = await buildSite({
       posts: {
-        "trip/index.md": post("title: A trip\ndate: 2024-01-01", "Intro.\n\n![A blue *square* sky](photo.jpg)\n\n![Remote](https://example.com/remote.png)\n\n![Quotes \"in\" <alt> & more](photo.jpg 'A \"quoted\" <title> & more')"),
+        "trip/index.md": post("title: A trip\ndate: 2024-01-01", "Intro.\n\n![A blue *square* sky](photo.jpg)\n\n![Remote](https://example.com/remote.png)\n\n![Quotes \"in\" <alt> & more](photo.jpg 'A \"quoted\" <title> & more')\n\n![The icon](/favicon.svg) ![The photo again](/posts/trip/photo.jpg)"),
         "draft.md": post("title: A draft\ndate: 2024-06-06\ndraft: true", "Unfinished."),
       },
       files: { "posts/trip/photo.jpg": await photo() },
@@ -50,6 +51,15 @@ describe("images in posts", () => {
     for (const url of urls) expect(files).toContain(url.slice(1));
   });
 
+  test("site-rooted images, from public/ or a post's folder, are left as written", async () => {
+    const doc = await site.page("posts/trip/index.html");
+    for (const src of ["/favicon.svg", "/posts/trip/photo.jpg"]) {
+      const img = doc.querySelector(`article img[src="${src}"]`);
+      expect(img).not.toBeNull();
+      expect(img!.closest("picture")).toBeNull();
+    }
+  });
+
   test("remote images are left as written", async () => {
     const doc = await site.page("posts/trip/index.html");
     expect(doc.querySelector('img[src="https://example.com/remote.png"]')?.closest("picture")).toBeNull();
@@ -63,12 +73,65 @@ describe("images in posts", () => {
   });
 });
 
+describe("an image from outside posts/ and public/", () => {
+  /** Posts at every depth, each naming the project's secret.png (beside posts/) by another spelling of the way out. */
+  function escapingPosts(): Array<{ name: string; src: string }> {
+    const cases: Array<{ name: string; src: string }> = [];
+    for (let depth = 0; depth <= 3; depth++) {
+      const folder = "n/".repeat(depth);
+      const up = "../".repeat(depth + 1);
+      cases.push({ name: `${folder}dots.md`, src: `${up}secret.png` });
+      cases.push({ name: `${folder}escaped.md`, src: `${up.replace(/\.\./g, "%2e%2e")}secret.png` });
+      // Markdown reads `\\` as one backslash (a backslash before a dot escapes the dot).
+      cases.push({ name: `${folder}backslash.md`, src: `${up.replace(/\//g, "\\\\")}secret.png` });
+      cases.push({ name: `${folder}down-up.md`, src: `./n/${up}../secret.png` });
+    }
+    cases.push({ name: "link.md", src: "link-out.png" });
+    cases.push({ name: "rooted.md", src: "/../secret.png" });
+    cases.push({ name: "public-link.md", src: "/img-link/secret.png" });
+    return cases;
+  }
+
+  /** Where the image is in the body (post() starts it on line 6): alone, after a paragraph, within a paragraph. */
+  const PLACES = [{ before: "", lines: 0 }, { before: "Text.\n\n", lines: 2 }, { before: "Some text\nand then ", lines: 1 }];
+
+  test("fails the build at each post's line, naming the image and the folders it must be in; nothing is published", async () => {
+    const cases = escapingPosts();
+    const input = await makeFixture({
+      posts: Object.fromEntries(cases.map(({ name, src }, index) => [name, post("title: Out\ndate: 2024-01-01", `${PLACES[index % 3]!.before}![A secret](${src})`)])),
+      files: { "secret.png": await photo(), "outside/secret.png": await photo() },
+    });
+    // A symbolic link inside posts/ to a file outside it, and one in public/ (the fixture's own, not the project's) to a folder outside it.
+    await symlink(join(input, "secret.png"), join(input, "posts", "link-out.png"));
+    await rm(join(input, "public"));
+    await mkdir(join(input, "public"));
+    await symlink(join(input, "outside"), join(input, "public", "img-link"));
+    try {
+      const result = await runEleventy(input, ["--quiet"], { SEARCH_INDEX: "off" });
+      expect(result.code).not.toBe(0);
+      cases.forEach(({ name, src }, index) => {
+        const written = src.replace(/\\\\/g, "%5C");
+        expect(result.stderr).toContain(`posts/${name}:${6 + PLACES[index % 3]!.lines}  image "${written}" is outside`);
+      });
+      expect(existsSync(join(input, "_site"))).toBe(false);
+    } finally {
+      await rm(input, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("a missing image", () => {
   test("fails the build with an error naming the post and the image path", async () => {
-    const input = await makeFixture({ posts: { "broken.md": post("title: Broken\ndate: 2024-01-01", "![Gone](missing/photo.png)") } });
+    const input = await makeFixture({
+      posts: {
+        "broken.md": post("title: Broken\ndate: 2024-01-01", "![Gone](missing/photo.png)"),
+        "rooted.md": post("title: Rooted\ndate: 2024-01-01", "Text.\n\n![Gone](/img/nope.png)"),
+      },
+    });
     const result = await runEleventy(input, ["--quiet"], { SEARCH_INDEX: "off" }).finally(() => rm(input, { recursive: true, force: true }));
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain("posts/broken.md");
     expect(result.stderr).toContain('image "missing/photo.png" not found');
+    expect(result.stderr).toContain('posts/rooted.md:8  image "/img/nope.png" not found (looked for public/img/nope.png)');
   });
 });

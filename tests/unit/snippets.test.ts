@@ -1,10 +1,11 @@
 import { mkdtemp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { extractRegion, languageForFile, parseSnippetLine } from "../../src/snippets.ts";
 import { createMarkdown } from "../../src/markdown.ts";
+import { generateLines, seeded, utf16beWithBom, utf16leWithBom, utf8, utf8WithBom, windows1252File } from "../helpers/encodings.ts";
 
 /** `<<< ./file#region` includes, rendered by the very Markdown instance the site uses, from real files in a temp folder. */
 const md = createMarkdown();
@@ -96,7 +97,7 @@ describe("a snippet that cannot be included stops the build, naming the post, it
   const at = () => `${post}:8  `;
 
   test("a missing file", async () => {
-    await expect(render(`${body}<<< ./missing.ts#setup\n`)).rejects.toThrow(`${at()}snippet file "./missing.ts" not found`);
+    await expect(render(`${body}<<< ./missing.ts#setup\n`)).rejects.toThrow(`${at()}snippet "./missing.ts" not found`);
   });
 
   test("a missing region", async () => {
@@ -111,8 +112,30 @@ describe("a snippet that cannot be included stops the build, naming the post, it
   test("a path outside the posts folder, also through a symbolic link, or absolute", async () => {
     await expect(render(`${body}<<< ../../secret.ts\n`)).rejects.toThrow(`${at()}snippet "../../secret.ts" is outside`);
     await expect(render(`${body}<<< ./link.ts\n`)).rejects.toThrow(`${at()}snippet "./link.ts" is outside`);
-    await expect(render(`${body}<<< /etc/passwd\n`)).rejects.toThrow(`${at()}snippet "/etc/passwd": write the path relative to the post`);
+    await expect(render(`${body}<<< ..\\..\\secret.ts\n`)).rejects.toThrow(`${at()}snippet "..\\..\\secret.ts" is outside`);
+    // A site-rooted path is a file in public/, never one elsewhere on the machine.
+    await expect(render(`${body}<<< /etc/passwd\n`)).rejects.toThrow(`${at()}snippet "/etc/passwd" not found (looked for ${relative(process.cwd(), join(root, "public", "etc", "passwd"))})`);
+    await expect(render(`${body}<<< /../secret.ts\n`)).rejects.toThrow(`${at()}snippet "/../secret.ts" is outside`);
+    await expect(render(`${body}<<< C:\\Users\\me\\secret.ts\n`)).rejects.toThrow(`${at()}snippet "C:\\Users\\me\\secret.ts" is an absolute path on this computer`);
     await expect(render(`${body}<<< @/secret.ts\n`)).rejects.toThrow(/relative to the post/);
+  });
+
+  test("a file that is not UTF-8 is named with its encoding, at the include's line; UTF-8 with or without a byte-order mark is read", async () => {
+    const random = seeded(5);
+    for (let count = 1; count <= 12; count++) {
+      const text = `${generateLines(random, count).join("\n")}\n`;
+      await writeFile(join(root, "posts", "guide", "encoded.txt"), utf8WithBom(text));
+      expect(await codeOf(`${body}<<< ./encoded.txt\n`)).toEqual([text]);
+      await writeFile(join(root, "posts", "guide", "encoded.txt"), utf8(text));
+      expect(await codeOf(`${body}<<< ./encoded.txt\n`)).toEqual([text]);
+      for (const [encode, name] of [[utf16leWithBom, "UTF-16 LE (byte-order mark FF FE)"], [utf16beWithBom, "UTF-16 BE (byte-order mark FE FF)"]] as const) {
+        await writeFile(join(root, "posts", "guide", "encoded.txt"), encode(text));
+        await expect(render(`${body}<<< ./encoded.txt\n`)).rejects.toThrow(`${at()}snippet "./encoded.txt": its file ${relative(process.cwd(), join(root, "posts", "guide", "encoded.txt"))} is ${name}: re-save the file as UTF-8`);
+      }
+      const cp1252 = windows1252File(random, count);
+      await writeFile(join(root, "posts", "guide", "encoded.txt"), cp1252.bytes);
+      await expect(render(`${body}<<< ./encoded.txt\n`)).rejects.toThrow(`${at()}snippet "./encoded.txt": its file ${relative(process.cwd(), join(root, "posts", "guide", "encoded.txt"))} is not UTF-8: byte 0x${cp1252.byte.toString(16).toUpperCase()} on line ${cp1252.line} (in Windows-1252 it would be "${cp1252.char}")`);
+    }
   });
 
   test("a line that is not the syntax", async () => {
