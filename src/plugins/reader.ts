@@ -6,6 +6,7 @@ import { toReadingMinutes, toReadingTimeLabel } from "../reading-time.ts";
 import { buildRelatedPosts, RELATED_POST_COUNT } from "../related-posts.ts";
 import { site } from "../site.ts";
 import { toTableOfContents, type TocEntry } from "../toc.ts";
+import { getWrittenPosts } from "../unwritten-posts.ts";
 
 /**
  * A link to a post as the aside shows it. Built once per post per build:
@@ -97,7 +98,7 @@ export function readerPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addCollection("readerIndex", (api: CollectionApi) => {
     // Eleventy's own `url` filter, so links carry the path prefix exactly as elsewhere.
     const toHref = eleventyConfig.getFilter("url") as (url: string) => string;
-    return buildReaderIndex(api.getFilteredByTag("posts"), toHref);
+    return buildReaderIndex(getWrittenPosts(api), toHref);
   });
 
   eleventyConfig.addFilter("getPostNavigation", (index: ReaderIndex, url: string) => index.navigation.get(url) ?? {});

@@ -1,15 +1,16 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { BeforeEventArgs, CollectionApi, CollectionItem, UserConfig } from "@11ty/eleventy";
 import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import { formatPostErrors, PostError } from "../build-status.ts";
 import { CARD_HEIGHT, CARD_WIDTH, layoutPostCard, layoutSiteCard } from "../cards/card-template.ts";
 import { loadCardFonts } from "../cards/fonts.ts";
 import { toReadableDate } from "../dates.ts";
-import { resolveLocalImage } from "../images.ts";
+import { imageFilePath, locateAuthorFile } from "../author-files.ts";
 import type { SiteData } from "../site.ts";
 import { cardEngineFingerprint, cardKey, postCardPath, SITE_CARD_PATH, writeCards, type CardJob, type SocialImage } from "../social-cards.ts";
 import { buildTags, toPostTagLinks, toTagKey, type TagLink } from "../tags.ts";
+import { getWrittenPosts } from "../unwritten-posts.ts";
 import { splitFrontMatter } from "../validate-posts.ts";
 import { failBuild } from "./clean-output.ts";
 
@@ -68,10 +69,8 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
 
   const addJob = (path: string, job: Omit<CardJob, "outputFile">) => jobs.set(path, { ...job, outputFile: join(outputDir, path) });
 
-  /** A post's own `image:`, through eleventy-img; undefined when the file is missing (reported by the caller). */
-  const ownImage = (post: CollectionItem, image: string, alt: string): SocialImage | undefined => {
-    const file = resolveLocalImage(image, post.inputPath) ?? resolve(dirname(post.inputPath), image);
-    if (!existsSync(file)) return undefined;
+  /** A post's own `image:` (a file `locateAuthorFile` found inside posts/ or public/), through eleventy-img. */
+  const ownImage = (post: CollectionItem, file: string, image: string, alt: string): SocialImage => {
     const format = Image.ImageSize(file).type === "png" ? "png" : "jpeg";
     const imageOptions: ImageOptions = { widths: [IMAGE_WIDTH], formats: [format], outputDir: join(outputDir, IMAGE_URL_PATH), urlPath: IMAGE_URL_PATH, svgShortCircuit: false, dryRun };
     const stat = Image.statsSync(file, imageOptions)[format]![0]!;
@@ -94,7 +93,7 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
       site: { url: SITE_CARD_PATH, width: CARD_WIDTH, height: CARD_HEIGHT, type: "image/png", alt: `${site.title}: ${site.description}`, kind: "site" },
       byUrl: new Map(),
     };
-    const posts = api.getFilteredByTag("posts");
+    const posts = getWrittenPosts(api);
     // Tags in the tag index's spelling, as everywhere else (src/tags.ts).
     const tagIndex = new Map<string, TagLink>(drawCards ? buildTags(posts).map((tag) => [toTagKey(tag.name), tag]) : []);
     const missing: PostError[] = [];
@@ -102,12 +101,9 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
       const title = String(post.data.title ?? "");
       const { image, imageAlt } = post.data as { image?: unknown; imageAlt?: unknown };
       if (typeof image === "string" && image !== "") {
-        const own = ownImage(post, image, typeof imageAlt === "string" ? imageAlt : "");
-        if (own) index.byUrl.set(post.url, own);
-        else {
-          const looked = relative(process.cwd(), resolve(dirname(post.inputPath), image));
-          missing.push(new PostError(post.inputPath, lineOfImageKey(post.inputPath), `image: "${image}" not found (looked for ${looked}): put the file next to the post, or fix the path`));
-        }
+        const located = locateAuthorFile(post.inputPath, imageFilePath(image) ?? image, `image: "${image}"`);
+        if ("file" in located) index.byUrl.set(post.url, ownImage(post, located.file, image, typeof imageAlt === "string" ? imageAlt : ""));
+        else missing.push(new PostError(post.inputPath, lineOfImageKey(post.inputPath), located.problem));
         continue;
       }
       if (!drawCards) continue;

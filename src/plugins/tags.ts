@@ -1,6 +1,7 @@
 import type { CollectionApi, CollectionItem, UserConfig } from "@11ty/eleventy";
 import { site } from "../site.ts";
 import { buildTags, paginateTags, toPostTagLinks, toTagKey, type Tag, type TagLink } from "../tags.ts";
+import { getWrittenPosts } from "../unwritten-posts.ts";
 
 /**
  * Tag collections, computed once per build:
@@ -14,7 +15,7 @@ export function tagsPlugin(eleventyConfig: UserConfig): void {
 
   const getTags = (api: CollectionApi): Tag<CollectionItem>[] => {
     if (!tags) {
-      tags = buildTags(api.getFilteredByTag("posts"));
+      tags = buildTags(getWrittenPosts(api));
       byKey = new Map(tags.map((tag) => [toTagKey(tag.name), tag]));
     }
     return tags;
