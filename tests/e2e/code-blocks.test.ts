@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { AxeResults } from "axe-core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { noProblems, useSiteInBrowser } from "../helpers/browser.ts";
+import { eventually, noProblems, useSiteInBrowser } from "../helpers/browser.ts";
 import { runEleventy } from "../helpers/cli.ts";
 import { makeFixture, post, projectRoot } from "../helpers/site.ts";
 
@@ -118,15 +118,15 @@ describe("code blocks in Chromium", () => {
     const block = page.locator(".code-block", { has: page.locator("pre.language-shell-session") }).first();
     await expect(block.locator("figcaption").innerText()).resolves.toBe("Shell session");
     await block.locator(".copy-button").click();
-    await page.waitForFunction(() => document.querySelector("[aria-live]")?.textContent === "Code copied to clipboard");
-    await expect.poll(clipboard).toBe("npm ci\nnpm run build -- \\\n    --quiet");
-    await expect(block.locator(".copy-button").textContent()).resolves.toBe("Copied");
+    await eventually(() => page.locator("[aria-live]").first().textContent()).toBe("Code copied to clipboard");
+    await eventually(clipboard).toBe("npm ci\nnpm run build -- \\\n    --quiet");
+    await eventually(() => block.locator(".copy-button").textContent()).toBe("Copied");
     // Any other block copies its code exactly.
     await page.locator(".code-block", { has: page.locator("figcaption", { hasText: "server.js" }) }).locator(".copy-button").click();
-    await expect.poll(clipboard).toBe('import { serve } from "./serve.js";\nconst port = Number(process.env.PORT ?? 8080);\nserve({ port });\n');
+    await eventually(clipboard).toBe('import { serve } from "./serve.js";\nconst port = Number(process.env.PORT ?? 8080);\nserve({ port });\n');
     // A transcript without prompts has no commands for Prism: it copies as written rather than as nothing.
     await page.locator(".code-block", { has: page.locator("pre.language-shell-session") }).last().locator(".copy-button").click();
-    await expect.poll(clipboard).toBe("npm ci\n");
+    await eventually(clipboard).toBe("npm ci\n");
     expect(await settledProblems()).toEqual(noProblems);
   });
 

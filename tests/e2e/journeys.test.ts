@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { securityHeaders } from "../../src/security-headers.ts";
 import { site as siteData } from "../../src/site.ts";
 import { KITCHEN_SINK_URL } from "../helpers/kitchen-sink.ts";
-import { noProblems, useSiteInBrowser } from "../helpers/browser.ts";
+import { eventually, noProblems, useSiteInBrowser } from "../helpers/browser.ts";
 
 const SEED = "/posts/embracing-serverless-architecture/";
 const SECOND = "/posts/serverless-architecture-invisible-hands/";
@@ -92,7 +92,7 @@ describe("a reader walking the built site in Chromium", () => {
     await Promise.all([page.waitForURL(site.url("/subscribe/#tag-serverless")), page.locator("main a.feed-link").click()]);
     await expect(page.locator("h1").textContent()).resolves.toBe("Subscribe");
     const entry = page.locator("#tag-serverless");
-    await expect(entry.evaluate((element) => element.matches(":target"))).resolves.toBe(true);
+    await eventually(() => entry.evaluate((element) => element.matches(":target"))).toBe(true);
     // Its link, named for screen readers as what it opens.
     const feedLink = entry.getByRole("link", { name: "serverless (RSS feed)", exact: true });
     await expect(feedLink.count()).resolves.toBe(1);
@@ -154,10 +154,10 @@ describe("a reader walking the built site in Chromium", () => {
     const { page, settledProblems } = await site.visit(SEED, { permissions: ["clipboard-read", "clipboard-write"] });
     const button = page.getByRole("button", { name: "Copy code block 1" });
     await button.click();
-    await expect.poll(() => button.textContent()).toBe("Copied");
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(await page.locator("pre.language-python code").textContent());
-    expect(copied).toContain("def lambda_handler(event, context):");
+    await eventually(() => button.textContent()).toBe("Copied");
+    const code = await page.locator("pre.language-python code").textContent();
+    expect(code).toContain("def lambda_handler(event, context):");
+    await eventually(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     expect(await settledProblems()).toEqual(noProblems);
   });
 
@@ -225,7 +225,7 @@ describe("a reader walking the built site in Chromium", () => {
     const link = nav.getByRole("link").nth(1);
     const target = await link.getAttribute("href");
     await link.click();
-    await expect(page.evaluate(() => location.hash)).resolves.toBe(target);
+    await eventually(() => page.evaluate(() => location.hash)).toBe(target);
     expect(await settledProblems()).toEqual(noProblems);
   });
 
@@ -254,7 +254,7 @@ describe("a reader walking the built site in Chromium", () => {
       const textTop = await page.locator(".post-content > p").first().evaluate((element) => element.getBoundingClientRect().top);
       expect(textTop).toBeLessThan(844 - 60);
       await page.locator("nav.toc summary").tap();
-      await expect(page.locator("nav.toc ol").isVisible()).resolves.toBe(true);
+      await page.locator("nav.toc ol").waitFor({ state: "visible" });
       expect(await settledProblems()).toEqual(noProblems);
     });
   }

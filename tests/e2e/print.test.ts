@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { KITCHEN_SINK_URL } from "../helpers/kitchen-sink.ts";
-import { noProblems, useSiteInBrowser } from "../helpers/browser.ts";
+import { eventually, noProblems, useSiteInBrowser } from "../helpers/browser.ts";
 
 const LINKS_POST = "/posts/serverless-architecture-invisible-hands/";
 
@@ -38,12 +38,12 @@ describe("a post printed on paper", () => {
       const { page, settledProblems } = await site.visit(KITCHEN_SINK_URL, { colorScheme: how === "a dark system scheme" ? "dark" : "light" });
       if (how !== "a dark system scheme") {
         await page.getByRole("button", { name: "Dark", exact: true }).click();
-        await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe("dark");
+        await eventually(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
       }
       // The screen is dark first, so the print rules below are what makes it light.
-      await expect(page.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe("rgb(18, 21, 28)");
+      await eventually(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(18, 21, 28)");
       await page.emulateMedia({ media: "print", colorScheme: "dark" });
-      await expect(page.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe("rgb(255, 255, 255)");
+      await eventually(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
       for (const selector of ["body", ".post-content p", "h1", "pre code", "pre .token.keyword", "pre .token.comment", ".site-title", ".callout-title", ".post-content a"]) {
         const { color, background } = await printedColours(page, selector);
         expect(luminance(background), `${selector} background ${background}`).toBeGreaterThan(0.85);

@@ -3,14 +3,12 @@ import { createRequire } from "node:module";
 import type { AxeResults } from "axe-core";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { noProblems, useSiteInBrowser } from "../helpers/browser.ts";
+import { CONDITION_TIMEOUT, eventually, noProblems, useSiteInBrowser } from "../helpers/browser.ts";
 
 const SEED = "/posts/embracing-serverless-architecture/";
 const SECOND = "/posts/serverless-architecture-invisible-hands/";
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** Pagefind loads its index and WebAssembly on the first search: allow for a slow shared machine. */
-const RESULTS_TIMEOUT = 15_000;
 
 /** The search field, by its role and accessible name, whichever UI drew it. */
 const searchField = (page: Page) => page.getByRole("searchbox", { name: "Search the posts" });
@@ -19,7 +17,10 @@ const searchField = (page: Page) => page.getByRole("searchbox", { name: "Search 
 const resultLinks = (page: Page) => page.getByRole("list", { name: "Search results" }).locator(".pf-result-link");
 
 async function shownResults(page: Page): Promise<Array<{ title: string; href: string }>> {
-  await resultLinks(page).first().waitFor({ timeout: RESULTS_TIMEOUT });
+  // Pagefind loads its index and WebAssembly on the first search: slow on a busy machine.
+  await resultLinks(page).first().waitFor({ timeout: CONDITION_TIMEOUT });
+  // It draws a placeholder per result, then fills each as its fragment loads: read the list once all are filled.
+  await eventually(() => page.locator(".pf-results > [aria-hidden]").count()).toBe(0);
   return resultLinks(page).evaluateAll((links) => links.map((link) => ({ title: link.textContent!.trim(), href: link.getAttribute("href")! })));
 }
 
@@ -81,19 +82,19 @@ describe("search on /search/, with Pagefind's component UI under the strict CSP"
 
     const field = searchField(page);
     await field.fill("lambda handler");
-    await expect.poll(() => queryInAddress(page), { timeout: RESULTS_TIMEOUT }).toBe("lambda handler");
-    await expect.poll(() => resultLinks(page).allTextContents().then((titles) => titles.map((title) => title.trim())), { timeout: RESULTS_TIMEOUT }).toEqual(["Embracing Serverless Architecture"]);
+    await eventually(() => queryInAddress(page)).toBe("lambda handler");
+    await eventually(() => resultLinks(page).allTextContents().then((titles) => titles.map((title) => title.trim()))).toEqual(["Embracing Serverless Architecture"]);
     await expect(resultLinks(page).first().getAttribute("href")).resolves.toBe(SEED);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { spoken: Array<{ politeness: string | null; text: string }> }).spoken)).toContainEqual({ politeness: "polite", text: "1 result for lambda handler" });
+    await eventually(() => page.evaluate(() => (window as unknown as { spoken: Array<{ politeness: string | null; text: string }> }).spoken)).toContainEqual({ politeness: "polite", text: "1 result for lambda handler" });
     expect(new URL(page.url()).pathname).toBe("/search/");
 
     // ↓ from the field to the first result; Escape in the field clears the search, and the address.
     await field.press("ArrowDown");
-    await expect(page.evaluate(() => document.activeElement?.getAttribute("href"))).resolves.toBe(SEED);
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe(SEED);
     await field.press("Escape");
-    await expect(field.inputValue()).resolves.toBe("");
-    await expect.poll(() => queryInAddress(page)).toBeNull();
-    await expect.poll(() => resultLinks(page).count()).toBe(0);
+    await eventually(() => field.inputValue()).toBe("");
+    await eventually(() => queryInAddress(page)).toBeNull();
+    await eventually(() => resultLinks(page).count()).toBe(0);
     expect(await settledProblems()).toEqual(noProblems);
   });
 
@@ -165,8 +166,6 @@ describe("search on /search/, with Pagefind's component UI under the strict CSP"
     test(`axe-core finds no violation once results are shown, ${colorScheme} scheme`, async () => {
       const { page, settledProblems } = await site.visit("/search/?q=serverless", { colorScheme });
       await shownResults(page);
-      // Every result loaded (they load as they scroll into view), not their placeholders.
-      await expect.poll(() => page.locator(".pf-results > [aria-hidden]").count()).toBe(0);
       // Through the DevTools protocol, which the page's CSP does not govern (as in accessibility.test.ts).
       await page.evaluate(axeSource);
       const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
@@ -206,9 +205,10 @@ describe("search on /search/, with Pagefind's component UI under the strict CSP"
     release();
     const results = await shownResults(page);
     expect(results.map((result) => result.href)).toContain(SEED);
-    await expect(searchField(page).inputValue()).resolves.toBe("lambda");
-    await expect(page.evaluate(() => document.activeElement?.classList.contains("pf-input"))).resolves.toBe(true);
-    expect(queryInAddress(page)).toBe("lambda");
+    await eventually(() => searchField(page).inputValue()).toBe("lambda");
+    await eventually(() => page.evaluate(() => document.activeElement?.classList.contains("pf-input"))).toBe(true);
+    await eventually(() => queryInAddress(page)).toBe("lambda");
+    expect(problems).toBe(await site.settledProblems(page));
     expect(problems).toEqual(noProblems);
     await context.close();
   });

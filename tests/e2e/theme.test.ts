@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { noProblems, useSiteInBrowser } from "../helpers/browser.ts";
+import { eventually, noProblems, useSiteInBrowser } from "../helpers/browser.ts";
 
 /** body's background in each scheme (public/styles.css: --bg). */
 const BACKGROUND = { light: "rgb(255, 255, 255)", dark: "rgb(18, 21, 28)" } as const;
@@ -35,17 +35,17 @@ describe("the theme switch: system, light, dark", () => {
         const { page, settledProblems } = await site.visit("/", { colorScheme: system });
         const expected = BACKGROUND[choice === "system" ? system : choice];
         // A first visit follows the system, and says so.
-        await expect(background(page)).resolves.toBe(BACKGROUND[system]);
-        await expect(button(page, "system").getAttribute("aria-pressed")).resolves.toBe("true");
+        await eventually(() => background(page)).toBe(BACKGROUND[system]);
+        await eventually(() => button(page, "system").getAttribute("aria-pressed")).toBe("true");
 
         await button(page, choice).click();
-        await expect(background(page)).resolves.toBe(expected);
-        await expect(stored(page)).resolves.toEqual(choice === "system" ? { attribute: null, saved: null } : { attribute: choice, saved: choice });
-        for (const other of CHOICES) await expect(button(page, other).getAttribute("aria-pressed")).resolves.toBe(String(other === choice));
+        await eventually(() => background(page)).toBe(expected);
+        await eventually(() => stored(page)).toEqual(choice === "system" ? { attribute: null, saved: null } : { attribute: choice, saved: choice });
+        for (const other of CHOICES) await eventually(() => button(page, other).getAttribute("aria-pressed")).toBe(String(other === choice));
 
         await page.reload();
-        await expect(background(page)).resolves.toBe(expected);
-        await expect(button(page, choice).getAttribute("aria-pressed")).resolves.toBe("true");
+        await eventually(() => background(page)).toBe(expected);
+        await eventually(() => button(page, choice).getAttribute("aria-pressed")).toBe("true");
         expect(await settledProblems()).toEqual(noProblems);
       });
     }
@@ -54,38 +54,38 @@ describe("the theme switch: system, light, dark", () => {
   test("back to \"system\": the override and the saved choice are gone, and the page follows the system scheme as it changes", async () => {
     const { page, settledProblems } = await site.visit(SEED, { colorScheme: "light" });
     await button(page, "dark").click();
-    await expect(background(page)).resolves.toBe(BACKGROUND.dark);
+    await eventually(() => background(page)).toBe(BACKGROUND.dark);
     await button(page, "system").click();
-    await expect(stored(page)).resolves.toEqual({ attribute: null, saved: null });
-    await expect(background(page)).resolves.toBe(BACKGROUND.light);
+    await eventually(() => stored(page)).toEqual({ attribute: null, saved: null });
+    await eventually(() => background(page)).toBe(BACKGROUND.light);
     await page.emulateMedia({ colorScheme: "dark" });
-    await expect(background(page)).resolves.toBe(BACKGROUND.dark);
+    await eventually(() => background(page)).toBe(BACKGROUND.dark);
     await page.emulateMedia({ colorScheme: "light" });
-    await expect(background(page)).resolves.toBe(BACKGROUND.light);
+    await eventually(() => background(page)).toBe(BACKGROUND.light);
     // And a saved choice overrides it again, whatever the system says.
     await button(page, "light").click();
     await page.emulateMedia({ colorScheme: "dark" });
-    await expect(background(page)).resolves.toBe(BACKGROUND.light);
+    await eventually(() => background(page)).toBe(BACKGROUND.light);
     expect(await settledProblems()).toEqual(noProblems);
   });
 
   test("assistive tech gets a group named Theme, three buttons named for what they do, the current one pressed, and an announcement", async () => {
     const { page, settledProblems } = await site.visit("/", { colorScheme: "dark" });
-    await expect(accessibleButtons(page)).resolves.toEqual([
+    await eventually(() => accessibleButtons(page)).toEqual([
       { name: "System", pressed: "true" },
       { name: "Light", pressed: "false" },
       { name: "Dark", pressed: "false" },
     ]);
     await button(page, "dark").click();
-    await expect(accessibleButtons(page)).resolves.toEqual([
+    await eventually(() => accessibleButtons(page)).toEqual([
       { name: "System", pressed: "false" },
       { name: "Light", pressed: "false" },
       { name: "Dark", pressed: "true" },
     ]);
     const status = page.locator('[aria-live="polite"]');
-    await expect.poll(() => status.textContent()).toBe("Dark theme");
+    await eventually(() => status.textContent()).toBe("Dark theme");
     await button(page, "system").click();
-    await expect.poll(() => status.textContent()).toBe("Theme follows your system setting: dark");
+    await eventually(() => status.textContent()).toBe("Theme follows your system setting: dark");
     expect(await settledProblems()).toEqual(noProblems);
   });
 
@@ -115,14 +115,14 @@ describe("the theme switch: system, light, dark", () => {
     await page.reload();
     await expect(page.evaluate(() => (window as unknown as { themeAtReady?: string }).themeAtReady)).resolves.toBe("dark");
     const script = page.locator('head script[src="/enhance.js"]');
-    await expect(script.evaluate((element) => [element.hasAttribute("defer"), element.getAttribute("blocking")])).resolves.toEqual([true, "render"]);
+    await eventually(() => script.evaluate((element) => [element.hasAttribute("defer"), element.getAttribute("blocking")])).toEqual([true, "render"]);
     expect(await settledProblems()).toEqual(noProblems);
   });
 
   test("without JavaScript there is no switch, and the page follows the system scheme", async () => {
     const { page, settledProblems } = await site.visit("/", { colorScheme: "dark", javaScriptEnabled: false });
-    await expect(page.locator(".theme-switch").count()).resolves.toBe(0);
-    await expect(background(page)).resolves.toBe(BACKGROUND.dark);
+    await eventually(() => page.locator(".theme-switch").count()).toBe(0);
+    await eventually(() => background(page)).toBe(BACKGROUND.dark);
     expect(await settledProblems()).toEqual(noProblems);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContextOptions, type Page, type Response } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { chromium, type Browser, type BrowserContextOptions, type Frame, type Page, type Request, type Response } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { startStaticServer, type RunningServer } from "../../src/static-server.ts";
 
 /**
@@ -25,6 +25,25 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * How long a check may wait for the condition it checks (a result drawn, a
+ * class set, the clipboard filled) before it fails: a bound for a slow,
+ * shared machine, never a pause. Below the test timeout (vitest.config.ts),
+ * so a condition that never comes fails with its own message.
+ */
+export const CONDITION_TIMEOUT = 30_000;
+
+/**
+ * Waits until what `read` returns passes the matcher that follows:
+ * `await eventually(() => page.evaluate(...)).toBe("dark")`. Every check on a
+ * page after an action (click, key press, reload, scroll) goes through here or
+ * through a Playwright wait, because the page answers when it is ready, not
+ * when the action returns.
+ */
+export function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: CONDITION_TIMEOUT, interval: 20 });
+}
+
 /** What went wrong while a page loaded and ran: each list must stay empty. */
 export interface Problems {
   consoleErrors: string[];
@@ -37,7 +56,7 @@ export interface Visit {
   /** The response to the navigation (its status, headers). */
   response: Response;
   problems: Problems;
-  /** Problems gathered so far, once the page has settled (CSP reports arrive asynchronously). */
+  /** Problems gathered so far, once the page has settled: every request it made has ended, and queued CSP reports and console messages have arrived. */
   settledProblems(): Promise<Problems>;
 }
 
@@ -56,6 +75,77 @@ export interface SiteInBrowser {
   visit(path: string, options?: VisitOptions): Promise<Visit>;
   /** Records console errors and failed requests on a page; visit() does it for you. */
   watch(page: Page, options?: { expectStatus?: number; expectUrl?: string }): Problems;
+  /** The problems of a watched page once it has settled (see `Visit.settledProblems`). */
+  settledProblems(page: Page): Promise<Problems>;
+}
+
+/**
+ * The requests of a page, to tell a failure from a request the browser
+ * dropped because its frame went elsewhere. Reloading or leaving a page
+ * cancels what the old document still had in flight (its favicon, a lazy
+ * image) with `net::ERR_ABORTED`: that is the browser doing its job, not a
+ * broken link. Each request is stamped with its frame's navigation count when
+ * it starts; one that is aborted after its frame has started or committed a
+ * new navigation was cancelled by it. A request aborted while its frame stays,
+ * any other network error, and any 4xx/5xx response remain failures.
+ */
+class RequestLog {
+  readonly inFlight = new Set<Request>();
+  private readonly navigations = new Map<Frame, number>();
+  private readonly awaitingCommit = new Set<Frame>();
+  private readonly startedAt = new WeakMap<Request, number>();
+  private onQuiet: Array<() => void> = [];
+
+  constructor(private readonly page: Page) {
+    page.on("request", (request) => {
+      const frame = this.frameOf(request);
+      if (request.isNavigationRequest()) {
+        this.bump(frame);
+        this.awaitingCommit.add(frame);
+      }
+      this.startedAt.set(request, this.navigations.get(frame) ?? 0);
+      this.inFlight.add(request);
+    });
+    // Committed: the old document is gone. Same-document navigations (a #fragment) send no request and are not counted.
+    page.on("framenavigated", (frame) => {
+      if (this.awaitingCommit.delete(frame)) this.bump(frame);
+    });
+    page.on("requestfinished", (request) => this.ended(request));
+    page.on("requestfailed", (request) => this.ended(request));
+  }
+
+  /** Whether a failed request was cancelled because its frame navigated or reloaded. */
+  abortedByNavigation(request: Request): boolean {
+    if (request.failure()?.errorText !== "net::ERR_ABORTED") return false;
+    const started = this.startedAt.get(request);
+    return started !== undefined && (this.navigations.get(this.frameOf(request)) ?? 0) > started;
+  }
+
+  /** Resolves once no request is in flight: each one has finished or failed. */
+  async quiet(): Promise<void> {
+    while (this.inFlight.size) await new Promise<void>((resolve) => this.onQuiet.push(resolve));
+  }
+
+  private ended(request: Request): void {
+    this.inFlight.delete(request);
+    if (this.inFlight.size) return;
+    const waiting = this.onQuiet;
+    this.onQuiet = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  private bump(frame: Frame): void {
+    this.navigations.set(frame, (this.navigations.get(frame) ?? 0) + 1);
+  }
+
+  private frameOf(request: Request): Frame {
+    try {
+      return request.frame();
+    } catch {
+      // Service worker requests have no frame; the site registers none.
+      return this.page.mainFrame();
+    }
+  }
 }
 
 /**
@@ -74,6 +164,7 @@ export function useSiteInBrowser(options: { root?: string; pathPrefix?: string }
   let browser: Browser | undefined;
   let server: RunningServer | undefined;
   const contexts: Array<{ close(): Promise<void> }> = [];
+  const watched = new WeakMap<Page, { problems: Problems; requests: RequestLog; javaScript: boolean }>();
 
   beforeAll(async () => {
     server = await startStaticServer({ root: options.root ?? inject("e2eSiteOutput"), pathPrefix: options.pathPrefix });
@@ -91,6 +182,8 @@ export function useSiteInBrowser(options: { root?: string; pathPrefix?: string }
     url: (path) => new URL(path.replace(/^\//, ""), self.server().url).href,
     watch(page, watchOptions = {}) {
       const problems: Problems = { consoleErrors: [], failedRequests: [], cspViolations: [] };
+      const requests = new RequestLog(page);
+      watched.set(page, { problems, requests, javaScript: true });
       const expected = (url: string) => watchOptions.expectStatus !== undefined && url === watchOptions.expectUrl;
       page.on("console", (message) => {
         if (message.type() !== "error") return;
@@ -100,11 +193,23 @@ export function useSiteInBrowser(options: { root?: string; pathPrefix?: string }
         else if (!(expected(message.location().url) && text.startsWith("Failed to load resource"))) problems.consoleErrors.push(text);
       });
       page.on("pageerror", (error) => problems.consoleErrors.push(`Uncaught: ${error.message}`));
-      page.on("requestfailed", (request) => problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`));
+      page.on("requestfailed", (request) => {
+        if (!requests.abortedByNavigation(request)) problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`);
+      });
       page.on("response", (response) => {
         if (response.status() >= 400 && !expected(response.url())) problems.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
       });
       return problems;
+    },
+    async settledProblems(page) {
+      const entry = watched.get(page);
+      if (!entry) throw new Error("settledProblems(page) needs a page from visit() or watch().");
+      await entry.requests.quiet();
+      // Two animation frames: CSP reports and console messages queued by then have been delivered.
+      if (entry.javaScript) await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      // Work those frames started (a lazy image coming into view) ends too.
+      await entry.requests.quiet();
+      return entry.problems;
     },
     async visit(path, visitOptions = {}) {
       const { expectStatus, ...contextOptions } = visitOptions;
@@ -120,6 +225,7 @@ export function useSiteInBrowser(options: { root?: string; pathPrefix?: string }
       const page = await context.newPage();
       const url = self.url(path);
       const problems = self.watch(page, { expectStatus, expectUrl: url });
+      watched.get(page)!.javaScript = contextOptions.javaScriptEnabled !== false;
       await page.exposeBinding("__reportCspViolation", (_source, text: string) => void problems.cspViolations.push(text));
       const response = await page.goto(url, { waitUntil: "load" });
       if (!response) throw new Error(`No response for ${url}`);
@@ -127,13 +233,7 @@ export function useSiteInBrowser(options: { root?: string; pathPrefix?: string }
         page,
         response,
         problems,
-        async settledProblems() {
-          // Two animation frames: queued CSP reports and console messages are delivered by then.
-          if (contextOptions.javaScriptEnabled !== false) {
-            await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-          }
-          return problems;
-        },
+        settledProblems: () => self.settledProblems(page),
       };
     },
   };
