@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type MarkdownIt from "markdown-it";
-import { renderDiagram } from "./diagrams.ts";
+import { DiagramError, renderDiagram } from "./diagrams.ts";
 import { parseFenceInfo } from "./highlight.ts";
 import { escapeHtml } from "./html.ts";
-import { postError, postPath } from "./post-location.ts";
+import { fileLine, postError, postPath } from "./post-location.ts";
 
 type Token = ReturnType<MarkdownIt["parse"]>[number];
 
@@ -23,7 +23,9 @@ export function isDiagramFence(token: Token, md: MarkdownIt): boolean {
  * code blocks. beautiful-mermaid renders synchronously, so this runs inside
  * markdown-it's (synchronous) renderer; no pre-pass is needed.
  *
- * A diagram that cannot be drawn stops the build with the post's file and line.
+ * A diagram that cannot be drawn stops the build with the post's file and
+ * line; so does a line of it the renderer would not draw as written (a
+ * `click`, a `style` it ignores: src/diagram-statements.ts), at that line.
  */
 export function diagramsPlugin(md: MarkdownIt): void {
   const previous = md.renderer.rules.fence;
@@ -36,10 +38,19 @@ export function diagramsPlugin(md: MarkdownIt): void {
     const hash = createHash("sha256").update(`${postPath(env) ?? ""}\n${token.content}`).digest("hex").slice(0, 8);
     let diagram;
     try {
-      diagram = renderDiagram(token.content, `diagram-${hash}-${nth}`);
+      diagram = renderDiagram(token.content, `diagram_${hash}_${nth}`);
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, "");
-      throw postError(env, token.map?.[0], `this Mermaid diagram cannot be drawn: ${reason}. Fix the diagram (https://mermaid.js.org/syntax/flowchart.html), or fence it as \`\`\`text to show it as code.`);
+      const fenceLine = token.map?.[0];
+      // A diagram that cannot be drawn at all is reported at its fence; a statement, at its own line.
+      if (!(error instanceof DiagramError && error.statement && error.line !== undefined && fenceLine !== undefined)) {
+        throw postError(env, fenceLine, `this Mermaid diagram cannot be drawn: ${reason}. Fix the diagram (https://mermaid.js.org/syntax/flowchart.html), or fence it as \`\`\`text to show it as code.`);
+      }
+      // The fence's text starts on the line after the opening fence.
+      const bodyLine = (line: number) => fenceLine + 1 + line;
+      const file = postPath(env);
+      const also = error.alsoAt.length ? ` (this diagram has more such lines: ${error.alsoAt.map((line) => (file ? fileLine(file, bodyLine(line)) : bodyLine(line) + 1)).join(", ")})` : "";
+      throw postError(env, bodyLine(error.line), `this Mermaid line is not drawn as written: ${reason}${also}.`);
     }
     return [
       `<figure class="diagram">\n`,

@@ -1,5 +1,6 @@
 import { renderMermaidSVG } from "beautiful-mermaid";
 import { DOMParser } from "linkedom";
+import { findUnsupportedStatements, type DiagramType } from "./diagram-statements.ts";
 
 /**
  * Mermaid diagrams as inline SVG, drawn at build time by beautiful-mermaid
@@ -23,12 +24,26 @@ import { DOMParser } from "linkedom";
  */
 
 /** Something wrong with a diagram as written: the Markdown plugin adds the file and line. */
-export class DiagramError extends Error {}
+export class DiagramError extends Error {
+  constructor(
+    message: string,
+    /** The 0-based line of the fence's text the problem is on, when it is on one. */
+    readonly line?: number,
+    /** Further lines (0-based, in the fence's text) with the same kind of problem. */
+    readonly alsoAt: readonly number[] = [],
+    /** A statement the renderer would not draw as written, rather than a diagram it cannot draw at all. */
+    readonly statement = false,
+  ) {
+    super(message);
+  }
+}
 
 /** What a fence's Mermaid source says, with Mermaid's accessibility lines taken out (beautiful-mermaid would draw them as nodes). */
 export interface DiagramSource {
-  /** The Mermaid text handed to the renderer. */
+  /** The Mermaid text handed to the renderer: the fence's lines, with comments and the lines read here blank, so line numbers stay the fence's. */
   body: string;
+  /** Which of beautiful-mermaid's parsers reads it. */
+  type: DiagramType;
   /** "Flowchart", "Sequence diagram"…, from the header line. */
   kind: string;
   /** `accTitle: …` https://mermaid.js.org/config/accessibility.html */
@@ -37,45 +52,61 @@ export interface DiagramSource {
   description?: string;
 }
 
-/** Header keywords beautiful-mermaid 1.1 draws without a stylesheet of its own, and what to call each. */
-const KINDS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(?:graph|flowchart)\b/i, "Flowchart"],
-  [/^sequenceDiagram\b/, "Sequence diagram"],
-  [/^stateDiagram(?:-v2)?\b/, "State diagram"],
-  [/^classDiagram\b/, "Class diagram"],
-  [/^erDiagram\b/, "Entity relationship diagram"],
+/**
+ * Headers beautiful-mermaid 1.1 draws without a stylesheet of its own, as its
+ * src/index.ts detectDiagramType and the parsers accept them (alone on the
+ * line; a flowchart with its direction), and what to call each.
+ */
+const KINDS: ReadonlyArray<{ word: RegExp; header: RegExp; form: string; type: DiagramType; kind: string }> = [
+  { word: /^(?:graph|flowchart)$/i, header: /^(?:graph|flowchart)\s+(?:TD|TB|LR|BT|RL)$/i, form: "`flowchart LR` (or TD, TB, BT, RL)", type: "flowchart", kind: "Flowchart" },
+  { word: /^sequenceDiagram$/, header: /^sequenceDiagram$/, form: "`sequenceDiagram`", type: "sequence", kind: "Sequence diagram" },
+  { word: /^stateDiagram(?:-v2)?$/, header: /^stateDiagram(?:-v2)?$/, form: "`stateDiagram-v2`", type: "state", kind: "State diagram" },
+  { word: /^classDiagram$/, header: /^classDiagram$/, form: "`classDiagram`", type: "class", kind: "Class diagram" },
+  { word: /^erDiagram$/, header: /^erDiagram$/, form: "`erDiagram`", type: "er", kind: "Entity relationship diagram" },
 ];
 
 export function readDiagramSource(source: string): DiagramSource {
-  const kept: string[] = [];
   let title: string | undefined;
   let description: string | undefined;
   const lines = source.replace(/\r\n?/g, "\n").split("\n");
+  const kept = [...lines];
+  // The fence's lines without the ones read here: what the statement check reads (comments and directives included).
+  const statements = [...lines];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const single = /^\s*(accTitle|accDescr)\s*:\s*(.*?)\s*$/.exec(line);
     if (single) {
       if (single[1] === "accTitle") title = single[2];
       else description = single[2];
+      kept[i] = statements[i] = "";
       continue;
     }
     if (/^\s*accDescr\s*\{\s*$/.test(line)) {
       const end = lines.findIndex((candidate, index) => index > i && /^\s*\}\s*$/.test(candidate));
-      if (end === -1) throw new DiagramError("`accDescr {` has no closing `}` line: close the description with a line holding only `}`");
+      if (end === -1) throw new DiagramError("`accDescr {` has no closing `}` line: close the description with a line holding only `}`", i);
       description = lines.slice(i + 1, end).map((text) => text.trim()).join(" ").trim();
+      kept.fill("", i, end + 1);
+      statements.fill("", i, end + 1);
       i = end;
       continue;
     }
-    kept.push(line);
+    // The renderer skips comments too, but finds the kind on the first line of the text, comment or not.
+    if (line.trim().startsWith("%%")) kept[i] = "";
   }
-  const header = kept.find((line) => line.trim() !== "" && !line.trim().startsWith("%%"))?.trim() ?? "";
-  if (header === "") throw new DiagramError("the diagram is empty: write a Mermaid diagram, starting with a header such as `flowchart LR` or `sequenceDiagram`");
-  const kind = KINDS.find(([pattern]) => pattern.test(header))?.[1];
-  if (!kind) {
-    const word = header.split(/\s+/)[0];
-    throw new DiagramError(`"${word}" diagrams are not supported: start the diagram with flowchart (or graph), sequenceDiagram, stateDiagram-v2, classDiagram or erDiagram`);
+  const header = kept.findIndex((line) => line.trim() !== "");
+  const headerText = kept[header]?.trim() ?? "";
+  if (header === -1) throw new DiagramError("the diagram is empty: write a Mermaid diagram, starting with a header such as `flowchart LR` or `sequenceDiagram`");
+  const word = headerText.split(/[\s;]+/)[0]!;
+  const known = KINDS.find((candidate) => candidate.word.test(word));
+  if (headerText === "---") throw new DiagramError("Mermaid front matter (`---` … `---`: a title or config) is not supported: remove it, and name the diagram with `accTitle: …`", header);
+  if (!known) throw new DiagramError(`"${word}" diagrams are not supported: start the diagram with flowchart (or graph), sequenceDiagram, stateDiagram-v2, classDiagram or erDiagram`, header);
+  if (!known.header.test(headerText)) throw new DiagramError(`the header \`${headerText}\` is not one beautiful-mermaid reads: write ${known.form} alone on the first line, and each statement on a line of its own`, header);
+  const unsupported = findUnsupportedStatements(statements, known.type, header);
+  if (unsupported.length > 0) {
+    const [first, ...others] = unsupported;
+    throw new DiagramError(first!.problem, first!.line, [...new Set(others.map((other) => other.line))], true);
   }
-  return { body: kept.join("\n"), kind, ...(title ? { title } : {}), ...(description ? { description } : {}) };
+  return { body: kept.join("\n"), type: known.type, kind: known.kind, ...(title ? { title } : {}), ...(description ? { description } : {}) };
 }
 
 /** A diagram ready for the page. */
@@ -144,6 +175,8 @@ export function renderDiagram(source: string, idPrefix: string): RenderedDiagram
   const svg = document.documentElement;
   if (!svg || svg.tagName !== "svg") throw new DiagramError("Mermaid drew no SVG");
   for (const style of [...svg.querySelectorAll("style")]) style.remove();
+  // An ER entity without attributes gets an italic "(no attributes)" row: text nobody wrote.
+  if (diagram.type === "er") for (const text of [...svg.querySelectorAll('text[font-style="italic"]')]) if (text.textContent === "(no attributes)") text.remove();
 
   const description = diagram.description ?? describe(svg, diagram.kind);
   const ids = new Map<string, string>();
