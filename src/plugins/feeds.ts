@@ -1,6 +1,7 @@
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
 import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { toRfc822Date } from "../dates.ts";
+import { toSummary } from "../excerpt.ts";
 import { stripHeadingAnchors, toFeedUpdated, toJsonFeed, type EntryDates, type FeedMeta } from "../feeds.ts";
 import { toUpdatedDate } from "../posts.ts";
 import { site } from "../site.ts";
@@ -55,7 +56,7 @@ export function feedsPlugin(eleventyConfig: UserConfig): void {
         url: absolute(post.url),
         title: String(post.data.title ?? ""),
         contentHtml: contents[index]!,
-        summary: typeof post.data.description === "string" ? post.data.description : undefined,
+        summary: toSummary(post.data.description, post.content) || undefined,
         ...toEntryDates(post),
         tags: toTagNames(post.data.tags),
         image: toAbsoluteImage(images?.byUrl.get(post.url)),
