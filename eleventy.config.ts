@@ -47,7 +47,8 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
   eleventyConfig.addGlobalData("site", site);
 
-  // Production builds start from an empty _site/ (stale drafts and deleted posts gone).
+  // _site/ holds only what the last build wrote: production builds start empty; npm start empties it once,
+  // then removes what a rebuild no longer writes.
   eleventyConfig.addPlugin(cleanOutputPlugin);
   // `posts/My Post File.md` → /posts/my-post-file/, as tags get their slugs.
   eleventyConfig.addPlugin(cleanUrlsPlugin);

@@ -38,8 +38,8 @@ export function createMarkdown(): MarkdownIt {
  * Fenced and indented code go through one renderer (src/highlight.ts), which
  * escapes or highlights and never passes code through as markup. Indented code
  * is CommonMark: Eleventy disables it (`md.disable("code")`, for templates
- * whose indented HTML would turn into code) and the Markdown plugin turns it
- * back on, because posts are not templates.
+ * whose indented HTML would turn into code) and the Markdown plugin keeps it
+ * on, because posts are not templates.
  */
 function addCodeBlocks(md: MarkdownIt): void {
   md.renderer.rules.fence = (tokens, idx) => {

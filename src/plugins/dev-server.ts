@@ -1,4 +1,4 @@
-import type { UserConfig } from "@11ty/eleventy";
+import Eleventy, { type UserConfig } from "@11ty/eleventy";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { currentFailure } from "../build-status.ts";
 import { escapeHtml } from "../html.ts";
@@ -26,6 +26,36 @@ function listenOn(host: string): void {
   };
 }
 
+/** The slice of Eleventy's watch mode used below (src/Eleventy.js `watch`, 3.x). */
+interface WatchingEleventy {
+  /** Builds, starts the file watcher and returns the function each watcher event calls to queue a rebuild. */
+  watch(): Promise<(path: string) => Promise<void>>;
+  watcher: { on(event: "unlink", listener: (path: string) => void): void };
+}
+
+const REBUILDS_ON_DELETE = Symbol.for("blog.rebuildsOnDelete");
+
+/**
+ * Eleventy 3's watcher only logs a deleted file ("File deleted"): nothing is
+ * rebuilt, so a deleted post stays on the home page, in its tags and feeds
+ * (https://github.com/11ty/eleventy/issues/2798, fixed in Eleventy 4). This
+ * sends `unlink` through the same rebuild queue as a change, after Eleventy's
+ * own handler has dropped the file from its file list. Marked with a global
+ * symbol: a config reset imports this module again, and a second wrapper
+ * would queue every deletion twice.
+ */
+function rebuildOnDelete(): void {
+  const prototype = Eleventy.prototype as unknown as WatchingEleventy & { [REBUILDS_ON_DELETE]?: true };
+  if (prototype[REBUILDS_ON_DELETE]) return;
+  prototype[REBUILDS_ON_DELETE] = true;
+  const watch = prototype.watch;
+  prototype.watch = async function (this: WatchingEleventy) {
+    const queueRebuild = await watch.call(this);
+    this.watcher.on("unlink", (path) => void queueRebuild(path));
+    return queueRebuild;
+  };
+}
+
 /** The page the dev server sends instead of any page while the last build failed: the report, until it is fixed. */
 export function renderFailurePage(summary: string, report: string): string {
   // No script: a meta refresh reloads it until the fixed build serves the real page again (the CSP allows it).
@@ -37,9 +67,14 @@ export function renderFailurePage(summary: string, report: string): string {
 `;
 }
 
-/** `npm start`: bound to one address, and a failed rebuild shown in the browser, not only in the terminal. */
+/**
+ * `npm start`: bound to one address, rebuilt when a file is deleted, and a
+ * failed rebuild shown in the browser, not only in the terminal. (Stale pages
+ * of deleted or renamed posts are removed by src/plugins/clean-output.ts.)
+ */
 export function devServerPlugin(eleventyConfig: UserConfig, options: DevServerOptions): void {
   listenOn(options.host);
+  rebuildOnDelete();
   eleventyConfig.setServerOptions({
     onRequest: {
       // Pages only (a path ending in / or .html); styles, scripts and images are served as usual.

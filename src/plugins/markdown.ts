@@ -12,10 +12,8 @@ export function markdownPlugin(eleventyConfig: UserConfig): void {
   // Eleventy sets pathPrefix (config, --pathprefix or the API option) before plugins run.
   prefixRootRelativeUrls(md, eleventyConfig.pathPrefix);
   // https://www.11ty.dev/docs/languages/markdown/#optional-set-your-own-library-instance
+  keepIndentedCode(md);
   eleventyConfig.setLibrary("md", md);
-  // Eleventy disables indented code blocks on the library it is given; posts are not templates, so
-  // four-space-indented code is code, as CommonMark says (src/markdown.ts, addCodeBlocks).
-  eleventyConfig.amendLibrary("md", (library: MarkdownIt) => library.enable("code"));
   collectPostErrors(eleventyConfig);
   // Once per build (a post renders once per build, but also for every listing that shows it).
   let warned = new Set<string>();
@@ -27,6 +25,22 @@ export function markdownPlugin(eleventyConfig: UserConfig): void {
     warned.add(message);
   };
   eleventyConfig.amendLibrary("md", (library: MarkdownIt) => library.use(unknownFenceLanguageWarnings(warnOnce)));
+}
+
+/**
+ * Posts are not templates, so four-space-indented code is code, as CommonMark
+ * says (src/markdown.ts, addCodeBlocks). Eleventy disables it on the library it
+ * is given, and does so again each time it rebuilds its Markdown engine: on
+ * every rebuild under `npm start` (Engines/Markdown.js `setLibrary`). It runs
+ * `amendLibrary` callbacks only once per library set with `setLibrary`
+ * (Engines/TemplateEngine.js, `AMENDED_INSTANCES`, issue #3816), so an
+ * amendment that enables "code" again holds for the first build only, and
+ * after a save indented code became a paragraph and indented HTML real
+ * markup. So this library simply refuses to turn the rule off.
+ */
+function keepIndentedCode(md: MarkdownIt): void {
+  const disable = md.disable.bind(md);
+  md.disable = (rules, ignoreInvalid) => disable((Array.isArray(rules) ? rules : [rules]).filter((rule) => rule !== "code"), ignoreInvalid);
 }
 
 /**

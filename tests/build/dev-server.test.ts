@@ -1,21 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { freePort } from "../helpers/dev-server.ts";
 import { configPath, makeFixture, post, projectRoot } from "../helpers/site.ts";
-
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /** Local addresses with a listening TCP socket on `port`, read from the kernel's own table (/proc/net/tcp, tcp6). */
 async function listeningAddresses(port: number): Promise<string[]> {

@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { runEleventy } from "../helpers/cli.ts";
-import { buildSite, makeFixture, post } from "../helpers/site.ts";
+import { run, runEleventy } from "../helpers/cli.ts";
+import { buildSite, makeFixture, post, projectRoot } from "../helpers/site.ts";
 
 const fixtures: string[] = [];
 afterAll(() => Promise.all(fixtures.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -39,10 +39,19 @@ describe("a production build starts from an empty output folder", () => {
     expect(await site.files()).toContain("posts/kept/index.html");
   });
 
-  test("npm start (serve) stays incremental: nothing is removed", async () => {
+  test("npm start (serve) also starts from an empty output folder", async () => {
     const site = await buildSite({ posts: { "kept.md": post("title: Kept\ndate: 2024-01-01") }, files: STALE, runMode: "serve" });
     fixtures.push(site.input);
-    expect(await site.files()).toContain("posts/deleted-post/index.html");
+    expect(await site.files()).not.toContain("posts/deleted-post/index.html");
+    expect(await site.files()).toContain("posts/kept/index.html");
+  });
+
+  test("`npm run check` (in memory) leaves the output folder alone", async () => {
+    const input = await makeFixture({ posts: { "kept.md": post("title: Kept\ndate: 2024-01-01") }, files: STALE });
+    fixtures.push(input);
+    const result = await run([join(projectRoot, "scripts/check.ts")], { cwd: input, env: { SEARCH_INDEX: "off", SOCIAL_CARDS: "off" } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(input, "_site/posts/deleted-post/index.html"))).toBe(true);
   });
 
   test("a build failing on a broken link says so once, without a stack trace, and leaves no deployable output", async () => {
