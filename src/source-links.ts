@@ -150,6 +150,7 @@ export function sourceLinksPlugin(md: MarkdownIt, options: { index: () => Source
     if (!from || !index) return;
     const prefix = normalisePathPrefix(options.pathPrefix());
     let line = 0;
+    const problems: Error[] = [];
     for (const block of state.tokens) {
       line = block.map?.[0] ?? line;
       if (!block.children) continue;
@@ -160,11 +161,14 @@ export function sourceLinksPlugin(md: MarkdownIt, options: { index: () => Source
         const href = token.attrGet("href") ?? "";
         const resolved = resolveSourceLink(href, from, index);
         if (!resolved) return;
-        if ("problem" in resolved) throw postError(state.env, lines[i], resolved.problem);
+        if ("problem" in resolved) return void problems.push(postError(state.env, lines[i], resolved.problem));
         // Eleventy's URL as a link: a permalink with spaces or non-ASCII letters is percent-encoded, as markdown-it encodes any href.
         token.attrSet("href", md.normalizeLink(prefix + resolved.url.replace(/^\//, "")));
       });
     }
+    // Every bad link in the post at once (src/plugins/markdown.ts collects them), not one per build.
+    if (problems.length === 1) throw problems[0];
+    if (problems.length > 1) throw new AggregateError(problems, `${problems.length} links to Markdown files that are not published posts`);
   };
   try {
     md.core.ruler.before("path_prefix", "source_links", rule);

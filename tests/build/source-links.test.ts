@@ -56,6 +56,18 @@ test("a link to a Markdown file that is not a published post is an error at its 
   }
 });
 
+test("every bad link in one post is reported in the same build, each at its own line", async () => {
+  const body = UNPUBLISHED.map((target, t) => `Paragraph ${t} links [BAD ${t}](${target.href}).`).join("\n\n");
+  const source = post("title: Many\ndate: 2024-02-01", body);
+  const { error } = await build({
+    posts: { "many.md": source, "draft.md": post("title: Draft\ndate: 2024-01-01\ndraft: true"), "scheduled.md": post("title: Later\ndate: 2999-01-01"), "un written.md": post("title: Unwritten\ndate: 2024-01-01\npermalink: false"), "other-post.md": post("title: Other\ndate: 2024-01-01") },
+    files: { "README.md": "# Not a page\n" },
+  });
+  const postErrors = (error as { postErrors?: Array<{ file: string; line: number; problem: string }> } | undefined)?.postErrors ?? [];
+  const lines = source.split("\n");
+  expect(postErrors.map((e) => `${e.file}:${e.line}`).sort()).toEqual(UNPUBLISHED.map((_, t) => `./posts/many.md:${lines.findIndex((line) => line.includes(`[BAD ${t}]`)) + 1}`).sort());
+});
+
 test("under npm start, a link to a draft resolves: drafts are previewed", async () => {
   const { site, error } = await build({
     runMode: "serve",
