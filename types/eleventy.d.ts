@@ -10,6 +10,13 @@ declare module "@11ty/eleventy" {
     date: Date;
   }
 
+  export interface PassthroughCopyOptions {
+    /** Called with each path relative to the copied folder, folders included; true keeps it. */
+    filter?: (relative: string) => boolean;
+    /** The output path, relative to the target folder, of a kept path. */
+    rename?: (relative: string) => string;
+  }
+
   export interface CollectionItem<D = Record<string, unknown>> {
     url: string;
     inputPath: string;
@@ -59,7 +66,8 @@ declare module "@11ty/eleventy" {
     addShortcode(name: string, fn: (...args: never[]) => unknown): void;
     addCollection(name: string, fn: (api: CollectionApi) => unknown): void;
     addGlobalData(name: string, value: unknown): void;
-    addPassthroughCopy(paths: string | Record<string, string>): void;
+    /** `copyOptions` are @11ty/recursive-copy's (https://www.11ty.dev/docs/copy/#advanced-options). */
+    addPassthroughCopy(paths: string | Record<string, string>, copyOptions?: PassthroughCopyOptions): void;
     addTransform(name: string, fn: (this: TransformContext, content: string, outputPath: string) => unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addWatchTarget(path: string): void;
