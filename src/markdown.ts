@@ -6,6 +6,7 @@ import { footnotesPlugin } from "./footnotes.ts";
 import { mathPlugin } from "./math.ts";
 import { tablesPlugin } from "./tables.ts";
 import { toSlug } from "./slugs.ts";
+import { authorIdErrors, authorIds, RESERVED_IDS } from "./author-ids.ts";
 import { headingText, tocPlugin } from "./toc.ts";
 import { diagramsPlugin } from "./diagram-fence.ts";
 import { snippetsPlugin } from "./snippets.ts";
@@ -50,23 +51,22 @@ function addCodeBlocks(md: MarkdownIt): void {
 }
 
 /**
- * Ids the layout itself uses on a post page; a heading must not take them
- * (`## Main` would otherwise break the skip link, which targets #main).
- */
-export const RESERVED_IDS: ReadonlySet<string> = new Set(["main"]);
-
-/**
  * Stable, unique ids on every heading, derived from its text, so links to
  * `#section` survive rebuilds. A repeated or reserved id gets the next free
- * `-2`, `-3`… suffix, also when an author's own heading already reads "Setup 2".
+ * `-2`, `-3`… suffix, also when an author's own heading already reads "Setup 2",
+ * and when the author's raw HTML in the post already has the id (`<div id="setup">`
+ * next to `## Setup`): the author's element keeps it, the heading becomes `setup-2`.
+ * An id the raw HTML cannot keep (written twice, or one the blog writes) is an error
+ * at its line (src/author-ids.ts), reported with every one in the post.
  * The slug is of the heading's source text and code only, not of its reader text (src/toc.ts,
  * headingText): a formula or an image added to reader text would move every link already
  * published to such a heading.
  */
 function addHeadingIds(md: MarkdownIt): void {
   md.core.ruler.push("heading_ids", (state) => {
-    const used = new Set<string>(RESERVED_IDS);
     const tokens = state.tokens;
+    const raw = authorIds(tokens);
+    const used = new Set<string>([...RESERVED_IDS, ...raw.map(({ id }) => id)]);
     for (const token of tokens) {
       const id = token.type === "heading_open" ? token.attrGet("id") : null;
       if (id) used.add(id);
@@ -81,6 +81,10 @@ function addHeadingIds(md: MarkdownIt): void {
       used.add(id);
       token.attrSet("id", id);
     }
+    const errors = authorIdErrors(raw, state.env);
+    // Every such id in the post at once (src/plugins/markdown.ts collects them), not one per build.
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, `${errors.length} ids in the post's HTML that are not unique on its page`);
   });
 }
 

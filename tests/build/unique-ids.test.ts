@@ -2,10 +2,12 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
-import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { site as siteData } from "../../src/site.ts";
+import { toSlug } from "../../src/slugs.ts";
 import { toTagSlug } from "../../src/tags.ts";
+import { PostError } from "../../src/build-status.ts";
+import { browserDocument, distinctIds, generatePost, HEADING_NAMES, ID_FORMS, SITE_IDS, type GeneratedPost } from "../helpers/raw-html-ids.ts";
 import { buildSite, post, projectRoot, type BuiltSite } from "../helpers/site.ts";
 
 /**
@@ -14,7 +16,8 @@ import { buildSite, post, projectRoot, type BuiltSite } from "../helpers/site.ts
  * took /subscribe/'s heading id "tag-feeds"). The names are not a hand-kept list: a first build
  * of posts that use every construct writing an id (TOC, series, related posts, footnotes, a
  * diagram, a labelled equation, tag entries, archive years, enhance.js) collects the ids, and a second build tags and
- * titles its posts with those ids and their look-alikes.
+ * titles its posts with those ids and their look-alikes. A post's own raw HTML (`<div id="setup">`)
+ * takes them too, in every form raw HTML can carry an id (tests/helpers/raw-html-ids.ts).
  */
 
 /** Posts that between them make every template, Markdown rule and script write its ids. */
@@ -55,7 +58,8 @@ const enhanceScript = readFile(join(projectRoot, "public/enhance.js"), "utf8");
 
 /** A built page as a reader's browser holds it once public/enhance.js has run, so the ids it adds count too. */
 async function enhancedPage(site: BuiltSite, path: string): Promise<Document> {
-  const { document } = parseHTML(await site.read(path));
+  // Parsed as a browser parses it: an author's `<DIV ID=x>` has the id x.
+  const document = browserDocument(await site.read(path));
   const noop = () => {};
   runInNewContext(await enhanceScript, {
     document,
@@ -112,11 +116,24 @@ function idReferences(doc: Document): Array<{ from: Element; id: string; kind: s
   return references;
 }
 
+/**
+ * A post whose raw HTML gives elements the ids an author may write (every look-alike of the
+ * site's ids without `_`, every heading slug), each in another form, beside headings of the
+ * same names.
+ */
+function rawHtmlPost(names: readonly string[]): GeneratedPost {
+  const ids = [...new Set([...names, ...HEADING_NAMES.map(toSlug)])].filter((id) => id !== "" && !/[\s_]/.test(id) && id !== "main");
+  const generated = generatePost(18, ids);
+  const headings = [...names, ...HEADING_NAMES].map((name) => ({ text: name, level: 2 }));
+  return { ...generated, body: [generated.body, ...headings.map(({ text }) => `## ${text}`)].join("\n\n"), headings: [...generated.headings, ...headings] };
+}
+
 describe("ids on every page, when tags and headings are named like the site's own ids", () => {
   let baseline: BuiltSite;
   let site: BuiltSite;
   let tagNames: string[];
   let headingNames: string[];
+  let raw: GeneratedPost;
   const written = new Set<string>();
 
   beforeAll(async () => {
@@ -131,6 +148,8 @@ describe("ids on every page, when tags and headings are named like the site's ow
     const posts = baselinePosts();
     posts["first.md"] = post(`title: First\ndate: 2024-03-01\ntags: ${JSON.stringify(["alpha", "beta", ...tagNames])}\nseries: Saga\nseriesPart: 1`, firstBody(headings));
     posts["third.md"] = post(`title: Third\ndate: 2022-05-01\ntags: ${JSON.stringify(["beta", ...tagNames.slice(0, 5)])}`, headings.join("\n\n"));
+    raw = rawHtmlPost(names);
+    posts["raw.md"] = post(`title: Raw\ndate: 2022-06-01\ntags: [beta]`, raw.body);
     site = await buildSite({ posts });
   });
   afterAll(async () => {
@@ -147,7 +166,7 @@ describe("ids on every page, when tags and headings are named like the site's ow
 
   test("no page has an id twice, counting the ids public/enhance.js adds", async () => {
     const pages = await htmlPages(site);
-    expect(pages).toEqual(expect.arrayContaining(["posts/first/index.html", "subscribe/index.html", "archive/index.html", "search/index.html", "tags/feeds/index.html"]));
+    expect(pages).toEqual(expect.arrayContaining(["posts/raw/index.html", "posts/first/index.html", "subscribe/index.html", "archive/index.html", "search/index.html", "tags/feeds/index.html"]));
     for (const path of pages) expect(duplicates(ids(await enhancedPage(site, path))), path).toEqual([]);
   });
 
@@ -171,6 +190,25 @@ describe("ids on every page, when tags and headings are named like the site's ow
     const targets = [...doc.querySelectorAll("nav.toc a")].map((a) => doc.getElementById(decodeURIComponent(a.getAttribute("href")!.slice(1))));
     expect(targets).toEqual([...doc.querySelectorAll(".post-content :is(h2, h3)[id]")]);
     expect(targets.length).toBeGreaterThan(headingNames.length * 2);
+  });
+
+  test("an author's raw HTML keeps its ids, in every form, and the headings named like them step aside", async () => {
+    const doc = await enhancedPage(site, "posts/raw/index.html");
+    expect(raw.ids.length).toBeGreaterThan(headingNames.length / 2);
+    expect(new Set(raw.ids.map(({ form }) => form))).toEqual(new Set(Object.keys(ID_FORMS)));
+    for (const { value, tag, form } of raw.ids) {
+      const element = doc.getElementById(value);
+      expect(element?.tagName, `${form} with id "${value}"`).toBe(tag);
+      expect(element!.closest(".post-content"), value).not.toBeNull();
+    }
+    const headings = [...doc.querySelectorAll(".post-content :is(h2, h3):not(.footnotes-title)")];
+    expect(headings.map((heading) => heading.textContent!.trim())).toEqual(raw.headings.map(({ text }) => text));
+    const taken = new Set(raw.ids.map(({ value }) => value));
+    expect(headings.filter((heading) => taken.has(heading.id))).toEqual([]);
+    // Each heading's "#" link and its TOC entry land on it.
+    const toc = [...doc.querySelectorAll("nav.toc a")].map((a) => doc.getElementById(decodeURIComponent(a.getAttribute("href")!.slice(1))));
+    expect(toc).toEqual(headings);
+    for (const heading of headings) expect(doc.getElementById(decodeURIComponent(heading.nextElementSibling!.getAttribute("href")!.slice(1)))).toBe(heading);
   });
 
   test("each tag's links land on its page, and its page's feed link on its own entry on /subscribe/", async () => {
@@ -207,5 +245,33 @@ describe("ids on every page, when tags and headings are named like the site's ow
       }
     }
     expect(checked).toBeGreaterThan(tagNames.length);
+  });
+});
+
+describe("ids in an author's raw HTML that cannot be unique on the page", () => {
+  test("stop the real build, each reported at its post's file and line, naming the id and the fix", async () => {
+    const posts: Record<string, string> = {};
+    const expected: string[] = [];
+    for (const seed of [3, 4]) {
+      const good = distinctIds(seed, ["setup", "install", "faq", "feeds"], 2);
+      const generated = generatePost(seed, [...good, ...distinctIds(seed, SITE_IDS, 3), ...good]);
+      const source = post(`title: Bad ${seed}\ndate: 2024-01-0${seed}`, generated.body);
+      posts[`bad-${seed}.md`] = source;
+      const firstBodyLine = source.slice(0, source.indexOf(generated.body)).split("\n").length;
+      const seen = new Set<string>();
+      for (const { value, line } of generated.ids) {
+        if (seen.has(value) || SITE_IDS.includes(value)) expected.push(`./posts/bad-${seed}.md:${firstBodyLine + line} "${value}"`);
+        seen.add(value);
+      }
+    }
+    let error: unknown;
+    try {
+      await (await buildSite({ posts })).cleanup();
+    } catch (caught) {
+      error = caught;
+    }
+    const postErrors = (error as { postErrors?: PostError[] } | undefined)?.postErrors ?? [];
+    expect(postErrors.map((each) => `${each.file}:${each.line} ${/"[^"]+"/.exec(each.problem)![0]}`).sort()).toEqual(expected.sort());
+    for (const each of postErrors) expect(each.problem).toMatch(/Rename/);
   });
 });
