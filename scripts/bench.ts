@@ -153,7 +153,8 @@ function formatReport(result: BenchResult): string {
     lines.push(
       "",
       `Social cards (${c.cards}: one per post + the site card; cache ${c.cacheMb.toFixed(1)} MB):`,
-      `  cold (empty cache, satori + resvg): ${c.coldSeconds.toFixed(2)} s, ${c.coldMsPerCard.toFixed(1)} ms/card`,
+      `  cold (empty cache, worker pool, Skia): ${c.coldSeconds.toFixed(2)} s, ${c.coldMsPerCard.toFixed(1)} ms/card`,
+      `  cold CPU: ${c.coldCpuMsPerCard.toFixed(1)} ms/card`,
       `  warm (all from the cache, copied): ${c.warmSeconds.toFixed(2)} s, ${c.warmMsPerCard.toFixed(2)} ms/card`,
       "  the full builds above ran with this warm cache",
     );

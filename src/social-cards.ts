@@ -5,20 +5,21 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CARD_HEIGHT, CARD_WIDTH, cardElement, cardFallbackFonts, type CardContent } from "./cards/card-template.ts";
-import { EMOJI_PACKAGE, twemojiDataUri } from "./cards/emoji.ts";
-import { FALLBACK_FONT_PACKAGE, loadCardFonts, satoriFontFiles, type CardFonts } from "./cards/fonts.ts";
+import { canvasRendererVersion, renderCardPngCanvas } from "./cards/canvas-card.ts";
+import { CARD_HEIGHT, CARD_WIDTH, type CardContent } from "./cards/card-template.ts";
+import { EMOJI_PACKAGE } from "./cards/emoji.ts";
+import { FALLBACK_FONT_PACKAGE, loadCardFonts, type CardFonts } from "./cards/fonts.ts";
 import { isIntactPng } from "./cards/png.ts";
 
 /**
  * Social cards: the 1200×630 PNG a post shows when it is shared (OpenGraph
  * `og:image`, feeds), drawn at build time from what the card shows (src/cards/)
- * with satori (element tree → SVG, text as paths) and resvg (SVG → PNG).
- * Both are deterministic and the PNG has no time stamp or other metadata, so
- * the same card is the same bytes on every run and machine. Rendering costs
- * tens of milliseconds per card; every card is kept in a cache folder under a
- * key of everything that decides its pixels, so a build only renders cards it
- * has never drawn and copies the rest.
+ * with Skia (src/cards/canvas-card.ts), in a pool of worker threads during
+ * the build (src/cards/card-pool.ts). Drawing is deterministic and the PNG has
+ * no time stamp or other metadata, so the same card is the same bytes on every
+ * run on one machine. Drawing costs about 5 ms of CPU per card; every card is
+ * kept in a cache folder under a key of everything that decides its pixels,
+ * so a build only draws cards it has never drawn and copies the rest.
  */
 
 /** An image a page is shared with, as the head and the feeds print it. */
@@ -50,17 +51,14 @@ const require = createRequire(import.meta.url);
 const versionOf = (pkg: string) => (require(`${pkg}/package.json`) as { version: string }).version;
 
 // Changing how a card is drawn changes these files (the design, the fitting rule, which font or image draws what): their text is part of every key, so no stale card survives an edit.
-const TEMPLATE_SOURCES = ["./cards/card-template.ts", "./cards/text-fit.ts", "./cards/font-metrics.ts", "./cards/fonts.ts", "./cards/emoji.ts"];
-
-/** resvg's options, part of the key. Satori turns text into paths, so resvg needs no fonts: system fonts (which differ per machine) stay off. */
-const RESVG_OPTIONS = { fitTo: { mode: "original" as const }, font: { loadSystemFonts: false } };
+const TEMPLATE_SOURCES = ["./cards/card-template.ts", "./cards/text-fit.ts", "./cards/font-metrics.ts", "./cards/fonts.ts", "./cards/emoji.ts", "./cards/canvas-card.ts"];
 
 let fingerprint: string | undefined;
 
 /**
- * What decides a card's pixels besides its content: the template's code,
- * Inter's files, the satori and resvg versions and resvg's options, and the
- * versions of Noto Sans JP and Twemoji (a card's content names the Noto Sans
+ * What decides a card's pixels besides its content: the template's and the
+ * renderer's code, Inter's files, the @napi-rs/canvas version (Skia) and the
+ * PNG settings, and the versions of Noto Sans JP and Twemoji (a card's content names the Noto Sans
  * JP files it uses; its emoji are in its text). Computed once per process.
  */
 export function cardEngineFingerprint(fonts: CardFonts = loadCardFonts()): string {
@@ -68,7 +66,7 @@ export function cardEngineFingerprint(fonts: CardFonts = loadCardFonts()): strin
   const hash = createHash("sha256");
   for (const source of TEMPLATE_SOURCES) hash.update(readFileSync(fileURLToPath(new URL(source, import.meta.url))));
   for (const font of fonts.files) hash.update(`${font.weight}\0`).update(font.data);
-  hash.update(JSON.stringify({ satori: versionOf("satori"), resvg: versionOf("@resvg/resvg-js"), resvgOptions: RESVG_OPTIONS, fallbackFonts: versionOf(FALLBACK_FONT_PACKAGE), emoji: versionOf(EMOJI_PACKAGE) }));
+  hash.update(JSON.stringify({ renderer: canvasRendererVersion(), fallbackFonts: versionOf(FALLBACK_FONT_PACKAGE), emoji: versionOf(EMOJI_PACKAGE) }));
   fingerprint = hash.digest("hex");
   return fingerprint;
 }
@@ -78,44 +76,9 @@ export function cardKey(content: CardContent, engine: string = cardEngineFingerp
   return createHash("sha256").update(engine).update(JSON.stringify(content)).digest("hex");
 }
 
-type SatoriFont = { name: string; weight: 400 | 700; style: "normal"; data: Buffer };
-// Satori keeps its parsed fonts per `fonts` array: pass the same array for the same fonts every time (one per set of Noto Sans JP files), or it re-parses 14 files per card.
-const satoriFontLists = new WeakMap<CardFonts, Map<string, SatoriFont[]>>();
-function satoriFonts(fonts: CardFonts, content: CardContent): SatoriFont[] {
-  let lists = satoriFontLists.get(fonts);
-  if (!lists) satoriFontLists.set(fonts, (lists = new Map()));
-  const key = content.fallbackFonts.join("\n");
-  let list = lists.get(key);
-  if (!list) {
-    list = satoriFontFiles(fonts, cardFallbackFonts(content)).map(({ name, weight, style, data }) => ({ name, weight, style, data }));
-    lists.set(key, list);
-  }
-  return list;
-}
-
-/**
- * Satori asks for what no font draws, a segment at a time, by script
- * (https://github.com/vercel/satori#language-and-typography): an emoji gets
- * its Twemoji SVG; nothing else gets anything, since the layout has already
- * left out or refused what the fonts cannot draw (card-template.ts). Fonts
- * never come from here: satori would add them to a font list it shares
- * between cards, and a card would then depend on the cards drawn before it.
- */
-async function loadAdditionalAsset(code: string, segment: string): Promise<string | []> {
-  return (code === "emoji" && twemojiDataUri(segment)) || [];
-}
-
-/** Draws one card. Satori and resvg load on first use: a build whose cards are all cached never loads them. */
-export async function renderCardPng(content: CardContent, fonts: CardFonts = loadCardFonts()): Promise<Buffer> {
-  const [{ default: satori }, { renderAsync }] = await Promise.all([import("satori"), import("@resvg/resvg-js")]);
-  const svg = await satori(cardElement(content) as unknown as Parameters<typeof satori>[0], {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    fonts: satoriFonts(fonts, content),
-    loadAdditionalAsset,
-  });
-  // renderAsync rasterises on libuv's thread pool, so cards render on every core while satori lays out the next one.
-  return (await renderAsync(svg, RESVG_OPTIONS)).asPng();
+/** Draws one card on this thread (the build draws in worker threads: src/cards/card-pool.ts). */
+export function renderCardPng(content: CardContent, fonts: CardFonts = loadCardFonts()): Promise<Buffer> {
+  return renderCardPngCanvas(content, fonts);
 }
 
 /** One card to publish. */
@@ -124,6 +87,8 @@ export interface CardJob {
   key: string;
   /** Absolute path in the output folder. */
   outputFile: string;
+  /** The post the card is for (its input path), named when the card cannot be drawn. */
+  source?: string;
 }
 
 export interface WriteCardsOptions {
@@ -131,7 +96,7 @@ export interface WriteCardsOptions {
   cacheDir: string;
   /** Cards drawn at once; default: one per core. */
   concurrency?: number;
-  /** Draws a card (tests count calls); default `renderCardPng`. */
+  /** Draws a card: the build's pool (src/cards/card-pool.ts), or a test that counts calls; default `renderCardPng` on this thread. */
   render?: (content: CardContent) => Promise<Buffer>;
 }
 
@@ -159,27 +124,38 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   await rename(temporary, file);
 }
 
-/** Publishes every job's card: copied from the cache when it is there and whole, drawn and cached otherwise. */
+/**
+ * Publishes every job's card: copied from the cache when it is there and
+ * whole, drawn and cached otherwise. A card that cannot be drawn does not stop
+ * the others; the cards that failed are reported together, each with its post.
+ */
 export async function writeCards(jobs: readonly CardJob[], options: WriteCardsOptions): Promise<WriteCardsResult> {
   const render = options.render ?? ((content: CardContent) => renderCardPng(content));
   const result: WriteCardsResult = { rendered: 0, fromCache: 0 };
+  const failures: string[] = [];
   let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++]!;
-      const cacheFile = join(options.cacheDir, `${job.key}.png`);
-      let bytes = await readCached(cacheFile);
-      if (bytes) result.fromCache++;
-      else {
+  const publish = async (job: CardJob) => {
+    const cacheFile = join(options.cacheDir, `${job.key}.png`);
+    let bytes = await readCached(cacheFile);
+    if (bytes) result.fromCache++;
+    else {
+      try {
         bytes = await render(job.content);
-        result.rendered++;
-        await writeAtomically(cacheFile, bytes);
+      } catch (error) {
+        failures.push(`${job.source ?? job.outputFile}: could not draw its social card ("${job.content.title.lines.join(" ")}"): ${error instanceof Error ? error.message : String(error)}`);
+        return;
       }
-      await mkdir(dirname(job.outputFile), { recursive: true });
-      await writeFile(job.outputFile, bytes);
+      result.rendered++;
+      await writeAtomically(cacheFile, bytes);
     }
+    await mkdir(dirname(job.outputFile), { recursive: true });
+    await writeFile(job.outputFile, bytes);
+  };
+  const worker = async () => {
+    while (next < jobs.length) await publish(jobs[next++]!);
   };
   const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length));
   await Promise.all(Array.from({ length: workers }, worker));
+  if (failures.length) throw new Error(failures.join("\n"));
   return result;
 }

@@ -1,7 +1,9 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import yaml from "js-yaml";
+import { createCardPool } from "../../src/cards/card-pool.ts";
 import { layoutPostCard, layoutSiteCard } from "../../src/cards/card-template.ts";
 import { loadCardFonts } from "../../src/cards/fonts.ts";
 import { toReadableDate } from "../../src/dates.ts";
@@ -14,9 +16,11 @@ import type { Corpus } from "./corpus.ts";
 export interface CardsResult {
   /** Cards drawn: one per post whose title Inter can draw, plus the site card. */
   cards: number;
-  /** Empty cache: every card drawn (satori + resvg), including loading both once. */
+  /** Empty cache: every card drawn in the build's worker pool (src/cards/card-pool.ts), starting the workers included. */
   coldSeconds: number;
   coldMsPerCard: number;
+  /** CPU time of the whole process (main thread and workers) per card, cold. */
+  coldCpuMsPerCard: number;
   /** Full cache: every card checked and copied, none drawn. */
   warmSeconds: number;
   warmMsPerCard: number;
@@ -57,13 +61,18 @@ async function folderMb(folder: string): Promise<number> {
 export async function measureCards(corpus: Corpus, cacheDir: string, outDir: string): Promise<CardsResult> {
   await rm(cacheDir, { recursive: true, force: true });
   const jobs = cardJobs(corpus, outDir);
+  // As the plugin draws them: a pool of one worker per core, twice as many cards in flight.
+  const pool = createCardPool();
+  const options = { cacheDir, render: pool.render, concurrency: 2 * availableParallelism() };
   let started = performance.now();
-  const cold = await writeCards(jobs, { cacheDir });
+  const cpu = process.cpuUsage();
+  const cold = await writeCards(jobs, options).finally(() => pool.close());
   const coldSeconds = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
   if (cold.rendered !== jobs.length) throw new Error(`cold run drew ${cold.rendered} of ${jobs.length} cards`);
   await rm(outDir, { recursive: true, force: true });
   started = performance.now();
-  const warm = await writeCards(jobs, { cacheDir });
+  const warm = await writeCards(jobs, options);
   const warmSeconds = (performance.now() - started) / 1000;
   if (warm.rendered !== 0) throw new Error(`warm run drew ${warm.rendered} cards: the cache was not used`);
   await rm(outDir, { recursive: true, force: true });
@@ -71,6 +80,7 @@ export async function measureCards(corpus: Corpus, cacheDir: string, outDir: str
     cards: jobs.length,
     coldSeconds,
     coldMsPerCard: (coldSeconds * 1000) / jobs.length,
+    coldCpuMsPerCard: (user + system) / 1000 / jobs.length,
     warmSeconds,
     warmMsPerCard: (warmSeconds * 1000) / jobs.length,
     cacheMb: await folderMb(cacheDir),

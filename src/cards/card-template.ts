@@ -31,6 +31,8 @@ const LABEL_SIZE = 34;
 const META_SIZE = 30;
 const SECTION_GAP = 32;
 const LINE_HEIGHT = 1.15;
+/** Label and meta rows: one line each, at this multiple of their size. */
+const ROW_LINE_HEIGHT = 1.2;
 const INNER_WIDTH = CARD_WIDTH - 2 * PADDING;
 /**
  * Text is measured against 96% of the box: satori's shaping (kerning,
@@ -39,8 +41,11 @@ const INNER_WIDTH = CARD_WIDTH - 2 * PADDING;
  * line off the bottom.
  */
 const MEASURE_WIDTH = Math.floor(INNER_WIDTH * 0.96);
-const labelHeight = Math.ceil(LABEL_SIZE * 1.2);
-const metaHeight = Math.ceil(META_SIZE * 1.2);
+const labelHeight = Math.ceil(LABEL_SIZE * ROW_LINE_HEIGHT);
+const metaHeight = Math.ceil(META_SIZE * ROW_LINE_HEIGHT);
+
+/** The measures of the design, for a renderer that places boxes itself (src/cards/canvas-card.ts) rather than through satori's flexbox. */
+export const CARD_LAYOUT = { padding: PADDING, rule: RULE, labelSize: LABEL_SIZE, metaSize: META_SIZE, titleLineHeight: LINE_HEIGHT, rowLineHeight: ROW_LINE_HEIGHT } as const;
 
 export const TITLE_BOX: TitleBox = {
   width: MEASURE_WIDTH,
@@ -69,7 +74,7 @@ export interface PostCardText {
   siteName: string;
 }
 
-// Scripts written right to left, and the bidi controls that make text so. Satori lays text out left to right only.
+// Scripts written right to left, and the bidi controls that make text so. The card sets each line left to right (the fitting rule and both renderers: satori, canvas-card.ts), so its lines would be broken and cut in the wrong order.
 const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}\p{Script=Old_Hungarian}\p{Script=Imperial_Aramaic}\p{Script=Phoenician}\u200F\u202B\u202E\u2067]/u;
 
 const graphemes = (text: string) => Array.from(new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text), ({ segment }) => segment);
@@ -117,7 +122,7 @@ function astralClashes(text: string, fonts: CardFonts, weight: CardFontWeight): 
 export function whyNoCard(title: string, fonts: CardFonts): string | undefined {
   const text = normaliseText(title);
   if (text === "") return "the title is empty";
-  if (RIGHT_TO_LEFT.test(text)) return "the title has right-to-left text, which satori cannot lay out";
+  if (RIGHT_TO_LEFT.test(text)) return "the title has right-to-left text, which the card sets left to right only";
   const parts = graphemes(text.replace(/ /g, ""));
   const clashes = astralClashes(text, fonts, 700);
   const missing = [...new Set(parts.filter((part) => drawingOf(part, fonts, 700) === "missing" || clashes.has(part)))];
@@ -212,7 +217,12 @@ const div = (style: Record<string, string | number>, children?: string | CardEle
 /** One unbreakable row of text: the lines are already measured, satori must not re-wrap them. */
 const row = (text: string, style: Record<string, string | number>) => div({ display: "flex", whiteSpace: "pre", ...style }, text);
 
-/** The element tree satori draws for a laid-out card. */
+/**
+ * The card as a satori element tree: the design as flexbox, which the build
+ * drew until canvas-card.ts placed the same boxes by arithmetic (five times
+ * cheaper). Kept as the reference the new renderer is compared with
+ * (scripts/bench/card-renderers.ts draws both side by side).
+ */
 export function cardElement(content: CardContent): CardElement {
   const { title } = content;
   return div(
@@ -230,13 +240,13 @@ export function cardElement(content: CardContent): CardElement {
     [
       div({ display: "flex", flexDirection: "column" }, [
         div({ width: RULE.width, height: RULE.height, marginBottom: RULE.gap, backgroundColor: CARD_COLOURS.rule }),
-        row(content.label, { fontSize: LABEL_SIZE, fontWeight: 700, lineHeight: 1.2, color: CARD_COLOURS.label }),
+        row(content.label, { fontSize: LABEL_SIZE, fontWeight: 700, lineHeight: ROW_LINE_HEIGHT, color: CARD_COLOURS.label }),
       ]),
       div(
         { display: "flex", flexDirection: "column", maxHeight: TITLE_BOX.height },
         title.lines.map((line) => row(line, { fontSize: title.fontSize, fontWeight: 700, lineHeight: LINE_HEIGHT, color: CARD_COLOURS.title })),
       ),
-      row(content.meta, { fontSize: META_SIZE, fontWeight: 400, lineHeight: 1.2, color: CARD_COLOURS.meta }),
+      row(content.meta, { fontSize: META_SIZE, fontWeight: 400, lineHeight: ROW_LINE_HEIGHT, color: CARD_COLOURS.meta }),
     ],
   );
 }

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type { BeforeEventArgs, CollectionApi, CollectionItem, UserConfig } from "@11ty/eleventy";
 import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import { formatPostErrors, PostError } from "../build-status.ts";
+import { createCardPool, type CardPool } from "../cards/card-pool.ts";
 import { CARD_HEIGHT, CARD_WIDTH, layoutPostCard, layoutSiteCard } from "../cards/card-template.ts";
 import { loadCardFonts } from "../cards/fonts.ts";
 import { toReadableDate } from "../dates.ts";
@@ -44,8 +46,10 @@ function lineOfImageKey(inputPath: string): number {
  * Social cards and share images (src/social-cards.ts): the `socialImages`
  * collection decides, once per build, each post's image (its own `image:`,
  * its card, or the site card) and `getSocialImage` looks a page up for the
- * head and the feeds. Cards are written after the build, from the cache when
- * they are there, so under `npm start` an edited post draws its one new card.
+ * head and the feeds. Cards are drawn as soon as that collection is built, in
+ * worker threads (src/cards/card-pool.ts) beside Eleventy's rendering, and
+ * awaited when the build ends; cached cards are copied, so under `npm start`
+ * an edited post draws its one new card.
  */
 export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCardsOptions): void {
   const drawCards = options.cards !== false;
@@ -55,6 +59,9 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
   let dryRun = false;
   let jobs = new Map<string, CardJob>();
   let imageWork: Array<Promise<Error | undefined>> = [];
+  let cardWork: Promise<Error | undefined> | undefined;
+  // Started on the first card to draw; kept under `npm start` (idle workers do not hold the process), closed after a production build.
+  let pool: CardPool | undefined;
   // Under `npm start` the output folder persists between builds: a card already written with this key is not written again.
   const written = new Map<string, string>();
 
@@ -65,7 +72,24 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
     dryRun = outputMode !== "fs";
     jobs = new Map();
     imageWork = [];
+    cardWork = undefined;
   });
+
+  /** Starts publishing the cards (drawn or copied from the cache) while Eleventy goes on rendering; eleventy.after awaits them. */
+  const startCards = () => {
+    // `npm run check` builds in memory: nothing is written.
+    if (dryRun || cardWork) return;
+    const pending = [...jobs.values()].filter((job) => written.get(job.outputFile) !== job.key || !existsSync(job.outputFile));
+    const render = (content: CardJob["content"]) => (pool ??= createCardPool()).render(content);
+    // Twice as many cards in flight as the pool has workers: while one card's cache lookup and files are read and written, its worker draws another.
+    cardWork = writeCards(pending, { cacheDir, render, concurrency: 2 * availableParallelism() }).then(
+      () => {
+        for (const job of pending) written.set(job.outputFile, job.key);
+        return undefined;
+      },
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
+  };
 
   const addJob = (path: string, job: Omit<CardJob, "outputFile">) => jobs.set(path, { ...job, outputFile: join(outputDir, path) });
 
@@ -117,7 +141,7 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
       if (!content) continue;
       const key = cardKey(content, engine);
       const path = postCardPath(post.url, key);
-      addJob(path, { content, key });
+      addJob(path, { content, key, source: post.inputPath });
       index.byUrl.set(post.url, { url: path, width: CARD_WIDTH, height: CARD_HEIGHT, type: "image/png", alt: `${title} — ${site.title}`, kind: "card" });
     }
     if (missing.length) {
@@ -126,6 +150,7 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
       if (!event) throw new Error(formatPostErrors(missing));
       throw await failBuild(`${count} (listed above). The build FAILED.`, formatPostErrors(missing), event, missing);
     }
+    startCards();
     return index;
   });
 
@@ -134,14 +159,13 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
   /** A post's own image or card for its feed entry; undefined when it would only be the site card, which says nothing about the post. */
   eleventyConfig.addFilter("getPostImage", (index: SocialImageIndex, url: string): SocialImage | undefined => index.byUrl.get(url));
 
-  eleventyConfig.on("eleventy.after", async () => {
-    const errors = (await Promise.all(imageWork)).filter((error): error is Error => error !== undefined);
+  eleventyConfig.on("eleventy.after", async ({ runMode }) => {
+    const errors = (await Promise.all([...imageWork, cardWork ?? Promise.resolve(undefined)])).filter((error): error is Error => error !== undefined);
     imageWork = [];
+    if (runMode === "build" && pool) {
+      await pool.close();
+      pool = undefined;
+    }
     if (errors.length) throw new Error(errors.map((error) => error.message).join("\n"));
-    // `npm run check` builds in memory: nothing is written.
-    if (dryRun) return;
-    const pending = [...jobs.values()].filter((job) => written.get(job.outputFile) !== job.key || !existsSync(job.outputFile));
-    await writeCards(pending, { cacheDir });
-    for (const job of pending) written.set(job.outputFile, job.key);
   });
 }

@@ -249,7 +249,7 @@ describe("bad image front matter fails the build with file, line, field and fix"
   afterAll(() => Promise.all(fixtures.map((dir) => rm(dir, { recursive: true, force: true }))));
 
   test.each([
-    ["an image that does not exist", post('title: Missing\ndate: 2024-01-01\nimage: nope.jpg\nimageAlt: "Nothing"'), 'posts/bad.md:4  image: "nope.jpg" not found', "put the file next to the post"],
+    ["an image that does not exist", post('title: Missing\ndate: 2024-01-01\nimage: nope.jpg\nimageAlt: "Nothing"'), 'posts/bad.md:4  image: "nope.jpg" not found', "put the file beside the post"],
     ["an image without imageAlt", post("title: No alt\ndate: 2024-01-01\nimage: photo.jpg"), "posts/bad.md:1  imageAlt", "add imageAlt:"],
     ["an image given as a URL", post('title: URL\ndate: 2024-01-01\nimage: https://example.com/a.jpg\nimageAlt: "A"'), 'posts/bad.md:4  image: "https://example.com/a.jpg"', "not a URL"],
   ])("%s", async (_name, source, where, fix) => {

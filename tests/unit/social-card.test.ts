@@ -9,6 +9,7 @@ import { measureStack } from "../../src/cards/font-metrics.ts";
 import { fontStack, loadCardFonts, measureText, missingGlyphs, satoriFontFiles } from "../../src/cards/fonts.ts";
 import { isIntactPng, pngChunkTypes } from "../../src/cards/png.ts";
 import { ELLIPSIS, fitLine, fitTitle, wrapText, type Measure } from "../../src/cards/text-fit.ts";
+import { renderCardPngSatori } from "../../src/cards/satori-card.ts";
 import { cardKey, postCardPath, renderCardPng, writeCards } from "../../src/social-cards.ts";
 
 const fonts = loadCardFonts();
@@ -136,7 +137,7 @@ describe("titles never leave the card", () => {
     }
   });
 
-  test("a right-to-left title (Hebrew, Arabic) gets the site card: satori lays text out left to right only", () => {
+  test("a right-to-left title (Hebrew, Arabic) gets the site card: the card sets text left to right only", () => {
     for (const title of [HEBREW_TITLE, "خوادم غير مرئية", "Notes on \u202Eabc"]) {
       expect(postCard(title)).toBeUndefined();
       expect(whyNoCard(title, fonts)).toMatch(/right-to-left/);
@@ -330,5 +331,89 @@ describe("the card cache", () => {
   test("card paths follow the post URL and carry the key", () => {
     expect(postCardPath("/posts/cold-starts/", "0123456789abcdef")).toBe("/social-cards/posts/cold-starts.0123456789.png");
     expect(postCardPath("/notes.html", "abcdef0123456789")).toBe("/social-cards/notes.abcdef0123.png");
+  });
+});
+
+/** A small seeded generator (mulberry32): the same titles on every run, many kinds of them. */
+function seeded(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = {
+  word: [...WORDS, "Ünïcödé", "Κβάντα", "Сервер", "x", "supercalifragilisticexpialidocious"],
+  cjk: [..."サーバーレスの設計関数イベント運用現実東京測定改善、。「」ー"],
+  emoji: ["🚀", "🔥", "👩‍💻", "🇯🇵", "#️⃣", "❤️", "👍🏽"],
+};
+
+/** `count` titles from 1 to about 300 characters mixing Latin, Greek, Cyrillic, Japanese and emoji, with and without spaces. */
+function generatedTitles(count: number, seed: number): string[] {
+  const random = seeded(seed);
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  return Array.from({ length: count }, () => {
+    const length = 1 + Math.floor(random() ** 2 * 300);
+    let title = "";
+    while (title.length < length) {
+      const kind = pick(["word", "word", "word", "cjk", "emoji"] as const);
+      title += kind === "cjk" ? Array.from({ length: 1 + Math.floor(random() * 8) }, () => pick(PIECES.cjk)).join("") : pick(PIECES[kind]);
+      if (random() < 0.8) title += " ";
+    }
+    return title.trim() || "x";
+  });
+}
+
+/** Rows of the card with any pixel away from the field colour: where text, the rule and emoji are. */
+function inkRows(image: { data: Buffer; width: number; height: number }): Set<number> {
+  const rows = new Set<number>();
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      const at = (y * image.width + x) * 4;
+      if (Math.abs(image.data[at]! - BACKGROUND[0]) + Math.abs(image.data[at + 1]! - BACKGROUND[1]) + Math.abs(image.data[at + 2]! - BACKGROUND[2]) > 60) {
+        rows.add(y);
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
+describe("the Skia renderer (src/cards/canvas-card.ts) on generated titles", () => {
+  const titles = generatedTitles(40, 21);
+
+  test("every card is a whole 1200×630 PNG, its outer 40 px untouched, its title drawn, and the same bytes when drawn again after other cards", async () => {
+    const first = new Map<string, Buffer>();
+    for (const title of titles) {
+      const content = postCard(title)!;
+      expect(content, title).toBeDefined();
+      const png = await renderCardPng(content);
+      first.set(title, png);
+      expect(isIntactPng(png, CARD_WIDTH, CARD_HEIGHT), title).toBe(true);
+      const image = await decode(png);
+      expect(marginIntruders(image, 40), title).toBe(0);
+      expect(brightPixels(image, 150, 500), title).toBeGreaterThan(100);
+    }
+    // Drawn again in the reverse order: nothing of one card (fonts registered, emoji loaded, the reused canvas) reaches the next.
+    for (const title of [...titles].reverse()) expect((await renderCardPng(postCard(title)!)).equals(first.get(title)!), title).toBe(true);
+  });
+
+  test("cards drawn at once share nothing: the same bytes as drawn one by one", async () => {
+    const contents = titles.slice(0, 12).map((title) => postCard(title)!);
+    const together = await Promise.all(contents.map((content) => renderCardPng(content)));
+    for (const [i, content] of contents.entries()) expect((await renderCardPng(content)).equals(together[i]!)).toBe(true);
+  });
+
+  test("keeps the design: each card's lines of ink are where satori + resvg (the previous renderer) put them", async () => {
+    for (const title of [...Object.values({ short: "Cold starts, measured", LONG_TITLE, CJK_TITLE, EMOJI_TITLE, LONG_EMOJI_TITLE }), ...titles.slice(0, 10)]) {
+      const content = postCard(title)!;
+      const [before, after] = await Promise.all([renderCardPngSatori(content).then(decode), renderCardPng(content).then(decode)]);
+      const [old, now] = [inkRows(before), inkRows(after)];
+      const moved = [...old].filter((y) => !now.has(y)).length + [...now].filter((y) => !old.has(y)).length;
+      // Anti-aliasing differs at the edges of each line of text, a pixel or two; a line out of place would differ by tens of rows.
+      expect(moved, title).toBeLessThanOrEqual(3 * (content.title.lines.length + 2) + 2);
+    }
   });
 });
