@@ -1,4 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
+import * as routes from "./src/routes.ts";
 import { site } from "./src/site.ts";
 import { cleanOutputPlugin } from "./src/plugins/clean-output.ts";
 import { cleanUrlsPlugin } from "./src/plugins/clean-urls.ts";
@@ -15,6 +16,7 @@ import { markdownPlugin } from "./src/plugins/markdown.ts";
 import { postCardsPlugin } from "./src/plugins/post-cards.ts";
 import { postFilesPlugin } from "./src/plugins/post-files.ts";
 import { readerPlugin } from "./src/plugins/reader.ts";
+import { routesPlugin } from "./src/plugins/routes.ts";
 import { searchPlugin } from "./src/plugins/search.ts";
 import { seoPlugin } from "./src/plugins/seo.ts";
 import { socialCardsPlugin } from "./src/plugins/social-cards.ts";
@@ -58,6 +60,8 @@ export default function blog(eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(snippetsWatchPlugin);
   // Characters XML and HTML forbid (a form feed pasted from a PDF) are removed from every page and feed.
   eleventyConfig.addPlugin(controlCharactersPlugin);
+  // Every route and URL (tag pages, feeds, subscribe, absolute URLs, the path prefix) is src/routes.ts: templates read it here.
+  eleventyConfig.addPlugin(routesPlugin, { routes, siteUrl: site.url });
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(collectionsPlugin);
   eleventyConfig.addPlugin(tagsPlugin);

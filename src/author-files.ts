@@ -1,5 +1,8 @@
 import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { isExternalUrl } from "./routes.ts";
+
+const WINDOWS_DRIVE = /^[a-z]:/i;
 
 /**
  * Where the files a post names may come from: the one containment rule for
@@ -81,10 +84,13 @@ export function locateAuthorFile(post: string, path: string, label: string): Aut
  * The file path of an image source as written in Markdown or `image:`:
  * without `?query` and `#fragment`, percent-escapes decoded (`%20` is a
  * space, `%2e%2e` is `..`). Undefined when it is not a file of the site:
- * remote (`https://…`, `//cdn…`) or a data URI.
+ * external by the one rule (src/routes.ts `isExternalUrl`: `https://…`,
+ * `//cdn…`, a data URI).
  */
 export function imageFilePath(src: string): string | undefined {
-  if (src === "" || /^[a-z][a-z\d+.-]+:/i.test(src) || /^[\\/]{2}/.test(src)) return undefined;
+  // `C:/photo.jpg` reads as a URL with the scheme "c", but no scheme is one letter long: it is a Windows
+  // path, which locateAuthorFile refuses with its own message.
+  if (src === "" || (isExternalUrl(src) && !WINDOWS_DRIVE.test(src))) return undefined;
   const path = src.split(/[?#]/)[0] ?? "";
   try {
     return decodeURI(path);

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { types as yamlTypes } from "js-yaml";
 import { site } from "./site.ts";
+import { isExternalUrl } from "./routes.ts";
 
 /**
  * The one front matter schema for posts: validation (src/validate-posts.ts)
@@ -126,7 +127,7 @@ export function createFrontMatterSchema(options: SchemaOptions = {}) {
       image: z
         .string({ error: "must be the file name of an image beside the post, e.g. image: cover.jpg" })
         .refine((image) => image.trim() !== "", { error: "is empty: name an image file beside the post, e.g. image: cover.jpg, or remove the line" })
-        .refine((image) => !/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(image.trim()), { error: "must be a file beside the post, not a URL or a site path: copy the image next to the post and write its file name, e.g. image: cover.jpg" })
+        .refine((image) => !isExternalUrl(image.trim()) && !image.trim().startsWith("/"), { error: "must be a file beside the post, not a URL or a site path: copy the image next to the post and write its file name, e.g. image: cover.jpg" })
         .refine((image) => /\.(?:jpe?g|png|webp|avif|gif|tiff?|svg)$/i.test(image.trim()), { error: "must be a JPEG, PNG, WebP, AVIF, GIF, TIFF or SVG file (by its extension), e.g. image: cover.jpg" })
         .optional(),
       /** What the `image` shows, for people who cannot see it: `og:image:alt` and the feeds. Required with `image`. */

@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { isExternalUrl, normalisePathPrefix, prefixSitePath } from "./routes.ts";
 import { splitFrontMatter } from "./validate-posts.ts";
 
 /**
@@ -110,7 +111,6 @@ export interface LinkCheckOptions {
   ignore?: readonly string[];
 }
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 // Any origin works: it only lets the URL parser resolve relative links.
 const ORIGIN = "http://link-check.invalid";
 
@@ -128,7 +128,7 @@ function isHtml(page: BuiltPage): boolean {
 
 /** Every internal link in the built pages that points at no page, file or fragment. */
 export function checkLinks(pages: readonly BuiltPage[], options: LinkCheckOptions): LinkProblem[] {
-  const prefix = `/${options.pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+  const prefix = normalisePathPrefix(options.pathPrefix);
   const ignore = options.ignore ?? [];
   const byPath = new Map<string, BuiltPage>();
   for (const page of pages) byPath.set(decode(page.url), page);
@@ -182,7 +182,7 @@ export function checkLinks(pages: readonly BuiltPage[], options: LinkCheckOption
     const { hrefs, ids } = scan(page);
     let base: string | undefined;
     for (const href of hrefs) {
-      if (href === "" || href.startsWith("//") || SCHEME.test(href)) continue;
+      if (href === "" || isExternalUrl(href)) continue;
       let reason: string | undefined;
       if (href.startsWith("#")) {
         const fragment = decode(href.slice(1));
@@ -190,7 +190,7 @@ export function checkLinks(pages: readonly BuiltPage[], options: LinkCheckOption
       } else if (href.startsWith("/")) {
         reason = judgeRootRelative(href);
       } else {
-        base ??= ORIGIN + prefix + page.url.replace(/^\//, "");
+        base ??= ORIGIN + prefixSitePath(page.url, prefix);
         const url = new URL(href, base);
         reason = verdictFor(url.pathname, url.hash);
       }
@@ -208,7 +208,7 @@ export function checkLinks(pages: readonly BuiltPage[], options: LinkCheckOption
  * source does not hold (the layout's) keeps no line.
  */
 export function locateLinkProblems(problems: readonly LinkProblem[], readSource: (inputPath: string) => string | undefined, pathPrefix: string): LinkProblem[] {
-  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+  const prefix = normalisePathPrefix(pathPrefix);
   const sources = new Map<string, { lines: string[]; bodyIndex: number } | undefined>();
   const seen = new Map<string, number>();
   return problems.map((problem) => {

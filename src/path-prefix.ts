@@ -1,23 +1,5 @@
 import type MarkdownIt from "markdown-it";
-
-/** `/blog/` or `/`: always with a leading and a trailing slash. */
-export function normalisePathPrefix(pathPrefix = "/"): string {
-  const trimmed = pathPrefix.replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
-}
-
-/**
- * Puts the path prefix in front of a root-relative URL (`/feed.xml` →
- * `/blog/feed.xml`), as Eleventy's `url` filter does in templates. Relative
- * (`../x`), fragment (`#x`), protocol-relative (`//host`) and absolute URLs
- * are left alone, and so is a URL already under the prefix.
- */
-export function withPathPrefix(url: string, pathPrefix: string): string {
-  const prefix = normalisePathPrefix(pathPrefix);
-  if (prefix === "/" || !url.startsWith("/") || url.startsWith("//")) return url;
-  if (url === prefix.slice(0, -1) || url.startsWith(prefix)) return url;
-  return prefix + url.slice(1);
-}
+import { normalisePathPrefix, withPathPrefix } from "./routes.ts";
 
 /**
  * A markdown-it plugin that applies the path prefix to root-relative links and
@@ -25,6 +7,7 @@ export function withPathPrefix(url: string, pathPrefix: string): string {
  * work when the site is deployed under `/blog/`. It runs while Markdown is
  * parsed, instead of Eleventy's HtmlBasePlugin, which re-parses every built
  * page: https://www.11ty.dev/docs/plugins/html-base/
+ * Which URLs get the prefix is `withPathPrefix`'s rule (src/routes.ts).
  * Raw HTML inside Markdown is not rewritten (see README, "Deploying").
  */
 export function prefixRootRelativeUrls(md: MarkdownIt, pathPrefix: string): void {

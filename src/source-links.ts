@@ -5,7 +5,7 @@ import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { parseFrontMatterDate } from "./front-matter-schema.ts";
 import { nearestName } from "./nearest-name.ts";
-import { normalisePathPrefix } from "./path-prefix.ts";
+import { isExternalUrl, prefixSitePath } from "./routes.ts";
 import { postError, postPath } from "./post-location.ts";
 import { splitFrontMatter } from "./validate-posts.ts";
 
@@ -40,7 +40,6 @@ export type SourceLink =
   /** Why the link cannot be followed, and what to do. */
   | { problem: string };
 
-const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 const MARKDOWN_FILE = /\.md$/i;
 
 function decode(text: string): string {
@@ -63,7 +62,7 @@ function asInputPath(path: string): string {
  * root-relative ones (`/posts/a.md`) at the input folder.
  */
 export function linkedSourcePath(href: string, fromInputPath: string, inputDir: string): { inputPath: string; outside: boolean } | undefined {
-  if (href === "" || href.startsWith("//") || SCHEME.test(href)) return undefined;
+  if (href === "" || isExternalUrl(href)) return undefined;
   const path = decode(href.replace(/[?#].*$/s, ""));
   if (!MARKDOWN_FILE.test(path)) return undefined;
   const root = asInputPath(inputDir);
@@ -148,7 +147,7 @@ export function sourceLinksPlugin(md: MarkdownIt, options: { index: () => Source
     const from = postPath(state.env);
     const index = options.index();
     if (!from || !index) return;
-    const prefix = normalisePathPrefix(options.pathPrefix());
+    const prefix = options.pathPrefix();
     let line = 0;
     const problems: Error[] = [];
     for (const block of state.tokens) {
@@ -163,7 +162,7 @@ export function sourceLinksPlugin(md: MarkdownIt, options: { index: () => Source
         if (!resolved) return;
         if ("problem" in resolved) return void problems.push(postError(state.env, lines[i], resolved.problem));
         // Eleventy's URL as a link: a permalink with spaces or non-ASCII letters is percent-encoded, as markdown-it encodes any href.
-        token.attrSet("href", md.normalizeLink(prefix + resolved.url.replace(/^\//, "")));
+        token.attrSet("href", md.normalizeLink(prefixSitePath(resolved.url, prefix)));
       });
     }
     // Every bad link in the post at once (src/plugins/markdown.ts collects them), not one per build.

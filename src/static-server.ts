@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
-import { normalisePathPrefix } from "./path-prefix.ts";
+import { normalisePathPrefix } from "./routes.ts";
 import { headersFor } from "./security-headers.ts";
 
 /**

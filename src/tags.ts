@@ -1,4 +1,5 @@
 import { toTagList } from "./posts.ts";
+import { tagFeedUrl, tagPageUrl, tagSubscribeId, tagSubscribeUrl } from "./routes.ts";
 import { toSlug } from "./slugs.ts";
 
 /** What the tag index needs to know about a post. */
@@ -14,7 +15,7 @@ export interface Tag<P extends TaggedPost = TaggedPost> {
   name: string;
   /** URL segment under /tags/; unique across tags. */
   slug: string;
-  /** Site-relative URLs (without the path prefix), from `slug`: its first page and its RSS feed. */
+  /** Site-relative URLs (without the path prefix), from `slug` by src/routes.ts: its first page and its RSS feed. */
   url: string;
   feedUrl: string;
   /** Its entry on the subscribe page, where visible links to its feed go (`id` and link). */
@@ -145,35 +146,6 @@ export interface TagPage<P extends TaggedPost = TaggedPost> {
   url: string;
   previousUrl: string | null;
   nextUrl: string | null;
-}
-
-export function tagPageUrl(slug: string, pageNumber = 1): string {
-  return pageNumber === 1 ? `/tags/${slug}/` : `/tags/${slug}/page/${pageNumber}/`;
-}
-
-/** A tag's RSS feed sits beside its first page. */
-export function tagFeedUrl(slug: string): string {
-  return `${tagPageUrl(slug)}feed.xml`;
-}
-
-/** pages/subscribe.njk's permalink: the page every visible feed link on the site leads to. */
-export const subscribePageUrl = "/subscribe/";
-
-/**
- * Slugs are unique and have no white space: a valid, unique HTML id. They never contain "_",
- * which /subscribe/'s own ids do (`tag_feeds`), so a tag named "feeds" cannot take its heading's id.
- */
-export function tagSubscribeId(slug: string): string {
-  return `tag-${slug}`;
-}
-
-/**
- * Where a tag page's visible feed link goes: the tag's entry on the subscribe
- * page, which explains feeds and shows the address to copy. Clicking straight
- * into the XML would show a reader who does not know feeds a page of code.
- */
-export function tagSubscribeUrl(slug: string): string {
-  return `${subscribePageUrl}#${tagSubscribeId(slug)}`;
 }
 
 /** Splits each tag's posts into pages of `pageSize`, with links between them. */

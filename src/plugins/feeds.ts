@@ -5,7 +5,7 @@ import { toSummary } from "../excerpt.ts";
 import { stripHeadingAnchors, toFeedUpdated, toJsonFeed, type EntryDates, type FeedMeta } from "../feeds.ts";
 import { toUpdatedDate } from "../posts.ts";
 import { site } from "../site.ts";
-import { toAbsoluteUrl } from "../urls.ts";
+import { toAbsoluteUrl } from "../routes.ts";
 
 /**
  * RSS 2.0, Atom and JSON Feed, site-wide and per tag. RFC 3339 dates and
@@ -14,7 +14,7 @@ import { toAbsoluteUrl } from "../urls.ts";
  * `addPlugin` form is not used because it also installs the HTML <base>
  * transform, which would prefix URLs that the `url` filter already prefixed.
  * Absolute URLs (`toAbsoluteUrl`), `toUpdatedDate` and `toTagNames` are the
- * filters every page uses (src/plugins/filters.ts, src/plugins/tags.ts).
+ * filters every page uses (src/plugins/routes.ts, filters.ts, tags.ts).
  */
 /** A post's published and (front matter `updated`, read the one way every page reads it) modified dates. */
 function toEntryDates(post: CollectionItem): EntryDates {

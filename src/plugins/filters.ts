@@ -3,7 +3,6 @@ import { toIsoDate, toReadableDate } from "../dates.ts";
 import { toExcerpt, toSummary } from "../excerpt.ts";
 import { toTagList, toUpdatedDate } from "../posts.ts";
 import { site } from "../site.ts";
-import { toAbsoluteUrl } from "../urls.ts";
 
 /** Template filters; each delegates to a pure, unit-tested module. */
 export function filtersPlugin(eleventyConfig: UserConfig): void {
@@ -14,9 +13,6 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   // A post's summary: its `description`, else the reader text of its first paragraph (src/excerpt.ts).
   eleventyConfig.addFilter("toSummary", (description: unknown, html?: string) => toSummary(description, html));
   eleventyConfig.addFilter("toTagList", (tags: unknown) => toTagList(tags));
-  // The one absolute-URL filter (feeds, SEO head, sitemap, robots.txt). It adds the path prefix
-  // itself: give it `page.url`, not the output of `url`.
-  eleventyConfig.addFilter("toAbsoluteUrl", (path: string) => toAbsoluteUrl(path, site.url, eleventyConfig.pathPrefix));
   // `updated` front matter as a Date (YAML date or quoted string), or undefined when absent.
   eleventyConfig.addFilter("toUpdatedDate", function (this: { page?: { inputPath?: string } }, updated: unknown, inputPath?: string) {
     return toUpdatedDate(updated, inputPath ?? this.page?.inputPath);

@@ -6,22 +6,15 @@ import { PostError } from "../build-status.ts";
 import { escapeHtml } from "../html.ts";
 import { imageFilePath, locateAuthorFile } from "../author-files.ts";
 import { toImageFormats } from "../images.ts";
-import { normalisePathPrefix } from "../path-prefix.ts";
+import { routes, withPathPrefix, withoutPathPrefix } from "../routes.ts";
 import { fileLine } from "../post-location.ts";
 
 /** Layout width the images are shown at: the text measure on wide screens, the viewport on narrow ones. */
 const SIZES = "(min-width: 48rem) 45rem, 100vw";
 const WIDTHS = [800, 1600];
-const URL_PATH = "/img/";
 
 interface RenderEnv {
   page?: { inputPath?: string };
-}
-
-/** A site-rooted path as it is in public/: the path prefix (src/path-prefix.ts) was put in front of it while Markdown was parsed. */
-function withoutPathPrefix(path: string | undefined, pathPrefix: string): string | undefined {
-  const prefix = normalisePathPrefix(pathPrefix);
-  return prefix !== "/" && path?.startsWith(prefix) ? path.slice(prefix.length - 1) : path;
 }
 
 /**
@@ -70,7 +63,9 @@ export function imagesPlugin(eleventyConfig: UserConfig): void {
       const token = tokens[idx]!;
       const src = token.attrGet("src") ?? "";
       const postPath = env?.page?.inputPath;
-      const path = withoutPathPrefix(imageFilePath(src), eleventyConfig.pathPrefix);
+      // A site-rooted path as it is in public/: the path prefix was put in front of it while Markdown was parsed.
+      const filePath = imageFilePath(src);
+      const path = filePath === undefined ? undefined : withoutPathPrefix(filePath, eleventyConfig.pathPrefix);
       if (!postPath || path === undefined) return defaultImage(tokens, idx, options, env, self);
       const located = locateAuthorFile(postPath, path, `image "${src}"`);
       if ("problem" in located) throw new PostError(postPath, fileLine(postPath, (token.meta as { bodyLine?: number } | null)?.bodyLine ?? 0), located.problem);
@@ -80,9 +75,9 @@ export function imagesPlugin(eleventyConfig: UserConfig): void {
       const imageOptions: ImageOptions = {
         widths: WIDTHS,
         formats: toImageFormats(Image.ImageSize(file).type ?? ""),
-        outputDir: resolve(outputDir, `.${URL_PATH}`),
+        outputDir: resolve(outputDir, `.${routes.imageFolder}`),
         // Under a path prefix (/blog/), image URLs carry it like every other link.
-        urlPath: String(eleventyConfig.getFilter("url")(URL_PATH)),
+        urlPath: withPathPrefix(routes.imageFolder, eleventyConfig.pathPrefix),
         svgShortCircuit: true,
         dryRun,
       };

@@ -60,8 +60,8 @@ export function linkCheckPlugin(eleventyConfig: UserConfig, options: LinkCheckPl
     if (outputMode !== "fs") return;
     const pages = results.filter((page): page is BuiltPage => typeof page.url === "string" && typeof page.outputPath === "string");
     const publicDir = join(directories.input, options.publicDir ?? "public");
-    // The `url` filter knows the final path prefix, including one given on the command line.
-    const pathPrefix = String(eleventyConfig.getFilter("url")("/"));
+    // Eleventy's one path prefix (config, --pathprefix or the API option); checkLinks normalises it (src/routes.ts).
+    const pathPrefix = eleventyConfig.pathPrefix;
     const found = checkLinks(pages, {
       pathPrefix,
       // Passthrough copies are in the output folder, or only in public/ or beside the post when the dev server serves them in place.

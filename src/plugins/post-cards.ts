@@ -1,6 +1,7 @@
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
 import { toIsoDate, toReadableDate } from "../dates.ts";
 import { toSummary } from "../excerpt.ts";
+import { tagPageUrl } from "../routes.ts";
 import { site } from "../site.ts";
 
 /** A post as listings show it (home, tag pages): everything formatted once. */
@@ -38,7 +39,7 @@ export function postCardsPlugin(eleventyConfig: UserConfig): void {
         readableDate: toReadableDate(post.date, site.timeZone, site.language),
         // Rendered content: listings declare `eleventyImport.collections: ["posts"]` so posts render first.
         summary: toSummary(description, post.content),
-        tags: tagLinks.map((tag) => ({ name: tag.name, href: String(url(`/tags/${tag.slug}/`)) })),
+        tags: tagLinks.map((tag) => ({ name: tag.name, href: String(url(tagPageUrl(tag.slug))) })),
       };
       cards.set(post.url, card);
     }

@@ -3,12 +3,12 @@ import { toBlogPosting, toJsonLd, toListingSitemapEntries, toSitemapEntries, typ
 import { toIsoDate } from "../dates.ts";
 import { toUpdatedDate } from "../posts.ts";
 import { site } from "../site.ts";
-import { toAbsoluteUrl } from "../urls.ts";
+import { toAbsoluteUrl } from "../routes.ts";
 
 /**
  * Filters for the SEO head (`partials/head.njk`), sitemap.xml and
  * robots.txt. Every value comes from `src/site.ts` and the page's front matter.
- * Absolute URLs come from the shared, path-prefix-aware `toAbsoluteUrl` (src/urls.ts).
+ * Absolute URLs come from the shared, path-prefix-aware `toAbsoluteUrl` (src/routes.ts).
  */
 export function seoPlugin(eleventyConfig: UserConfig): void {
   const absolute = (path: string) => toAbsoluteUrl(path, site.url, eleventyConfig.pathPrefix);

@@ -13,6 +13,7 @@ import type { SiteData } from "../site.ts";
 import { cardEngineFingerprint, cardKey, postCardPath, SITE_CARD_PATH, writeCards, type CardJob, type SocialImage } from "../social-cards.ts";
 import { buildTags, toPostTagLinks, toTagKey, type TagLink } from "../tags.ts";
 import { getWrittenPosts } from "../unwritten-posts.ts";
+import { routes } from "../routes.ts";
 import { splitFrontMatter } from "../validate-posts.ts";
 import { failBuild } from "./clean-output.ts";
 
@@ -34,7 +35,6 @@ export interface SocialImageIndex {
 
 /** eleventy-img output for a post's `image:`, 1200 wide (never upscaled): PNG stays PNG (it may be transparent), anything else becomes JPEG, which every site that shows links reads. */
 const IMAGE_WIDTH = 1200;
-const IMAGE_URL_PATH = "/img/";
 
 function lineOfImageKey(inputPath: string): number {
   const split = splitFrontMatter(readFileSync(inputPath, "utf8"));
@@ -96,7 +96,7 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
   /** A post's own `image:` (a file `locateAuthorFile` found inside posts/ or public/), through eleventy-img. */
   const ownImage = (post: CollectionItem, file: string, image: string, alt: string): SocialImage => {
     const format = Image.ImageSize(file).type === "png" ? "png" : "jpeg";
-    const imageOptions: ImageOptions = { widths: [IMAGE_WIDTH], formats: [format], outputDir: join(outputDir, IMAGE_URL_PATH), urlPath: IMAGE_URL_PATH, svgShortCircuit: false, dryRun };
+    const imageOptions: ImageOptions = { widths: [IMAGE_WIDTH], formats: [format], outputDir: join(outputDir, routes.imageFolder), urlPath: routes.imageFolder, svgShortCircuit: false, dryRun };
     const stat = Image.statsSync(file, imageOptions)[format]![0]!;
     // eleventy-img creates its output folder once per process; a production rebuild has just emptied _site/.
     if (!dryRun) mkdirSync(imageOptions.outputDir!, { recursive: true });

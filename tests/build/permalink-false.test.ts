@@ -2,7 +2,7 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import { DOMParser } from "linkedom";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { site as siteData } from "../../src/site.ts";
-import { toAbsoluteUrl } from "../../src/urls.ts";
+import { toAbsoluteUrl } from "../../src/routes.ts";
 import { buildSite, post, type BuiltSite } from "../helpers/site.ts";
 
 /**

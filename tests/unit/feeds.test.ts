@@ -3,7 +3,7 @@ import { stripHeadingAnchors, toFeedUpdated, toJsonFeed } from "../../src/feeds.
 import { parseHTML } from "linkedom";
 import { createMarkdown } from "../../src/markdown.ts";
 import { site } from "../../src/site.ts";
-import { toAbsoluteUrl } from "../../src/urls.ts";
+import { toAbsoluteUrl } from "../../src/routes.ts";
 
 test("toAbsoluteUrl joins the site URL, the path prefix and the path", () => {
   expect(toAbsoluteUrl("/posts/a/", "https://example.com")).toBe("https://example.com/posts/a/");

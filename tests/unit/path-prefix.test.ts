@@ -1,6 +1,7 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, test } from "vitest";
-import { normalisePathPrefix, prefixRootRelativeUrls, withPathPrefix } from "../../src/path-prefix.ts";
+import { prefixRootRelativeUrls } from "../../src/path-prefix.ts";
+import { normalisePathPrefix, withPathPrefix } from "../../src/routes.ts";
 
 describe("normalisePathPrefix", () => {
   test.each([["/", "/"], ["", "/"], ["blog", "/blog/"], ["/blog", "/blog/"], ["blog/", "/blog/"], ["//a/b//", "/a/b/"]])("%j → %j", (input, expected) => {
