@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import * as pagefind from "pagefind";
-import { site } from "../site.ts";
+import type { PostViews } from "./post-views.ts";
 
 /**
  * Full-text search with Pagefind (https://pagefind.app/docs/node-api/),
@@ -12,29 +12,33 @@ import { site } from "../site.ts";
 export interface SearchOptions {
   /** Build the index (default). Off (SEARCH_INDEX=off) for quick builds and tests that do not search: /search/ then finds nothing. */
   index?: boolean;
+  /** The per-build post views (src/plugins/post-views.ts): a result's URL is its post's `href`. */
+  views: PostViews;
+  /** The site language Pagefind stems for (`site.language`). */
+  language: string;
 }
 
 const BATCH_SIZE = 100;
 
-export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions = {}): void {
+export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions): void {
   let builds = 0;
   eleventyConfig.on("eleventy.after", async ({ results, directories, outputMode, runMode }) => {
     // `npm run check` builds in memory (toJSON): nothing to index.
     if (options.index === false || outputMode !== "fs") return;
     // Under `npm start`, index once: re-indexing every post on each save would take seconds; `npm run build` is always current.
     if (runMode !== "build" && builds++ > 0) return;
-    const toUrl = eleventyConfig.getFilter("url");
+    const views = options.views.current;
     // Posts only, from memory: the pages just written, without reading the output folder back.
     const posts = results.filter((page) => typeof page.url === "string" && page.content.includes("data-pagefind-body"));
     // The byline (date, author, reading time) is on every post: indexed, "invisible" or "team" would find them all, and it would open every snippet.
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: site.language });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
     try {
       if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
       // In batches: all at once would queue every page's HTML for Pagefind's process at the same time (hundreds of MB at 4,000 posts).
       const failed: string[] = [];
       for (let start = 0; start < posts.length; start += BATCH_SIZE) {
         const batch = posts.slice(start, start + BATCH_SIZE);
-        const added = await Promise.all(batch.map((page) => index.addHTMLFile({ url: String(toUrl(page.url)), content: page.content })));
+        const added = await Promise.all(batch.map((page) => index.addHTMLFile({ url: views?.byUrl.get(String(page.url))?.href ?? String(page.url), content: page.content })));
         added.forEach((result, i) => failed.push(...result.errors.map((error) => `${batch[i]!.inputPath}: ${error}`)));
       }
       if (failed.length) throw new Error(`Pagefind could not index:\n${failed.join("\n")}`);
