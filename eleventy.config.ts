@@ -13,8 +13,8 @@ import { headersPlugin } from "./src/plugins/headers.ts";
 import { imagesPlugin } from "./src/plugins/images.ts";
 import { linkCheckPlugin } from "./src/plugins/link-check.ts";
 import { markdownPlugin } from "./src/plugins/markdown.ts";
-import { postCardsPlugin } from "./src/plugins/post-cards.ts";
 import { postFilesPlugin } from "./src/plugins/post-files.ts";
+import { PostViews, postViewsPlugin } from "./src/plugins/post-views.ts";
 import { readerPlugin } from "./src/plugins/reader.ts";
 import { routesPlugin } from "./src/plugins/routes.ts";
 import { searchPlugin } from "./src/plugins/search.ts";
@@ -63,21 +63,23 @@ export default function blog(eleventyConfig: UserConfig): void {
   // Every route and URL (tag pages, feeds, subscribe, absolute URLs, the path prefix) is src/routes.ts: templates read it here.
   eleventyConfig.addPlugin(routesPlugin, { routes, siteUrl: site.url });
   eleventyConfig.addPlugin(filtersPlugin);
-  eleventyConfig.addPlugin(collectionsPlugin);
-  eleventyConfig.addPlugin(tagsPlugin);
-  eleventyConfig.addPlugin(feedsPlugin);
-  eleventyConfig.addPlugin(postCardsPlugin);
+  // One view per post per build (src/post-view.ts), shared with every plugin that shows posts.
+  const views = new PostViews(site);
+  eleventyConfig.addPlugin(postViewsPlugin, { views });
+  eleventyConfig.addPlugin(collectionsPlugin, { views });
+  eleventyConfig.addPlugin(tagsPlugin, { views, pageSize: site.tagPageSize });
+  eleventyConfig.addPlugin(feedsPlugin, { site });
   eleventyConfig.addPlugin(headersPlugin);
   eleventyConfig.addPlugin(validationPlugin);
   // BLOG_INCLUDE_SCHEDULED=1 publishes future-dated posts in a production build (README, "Scheduling").
   eleventyConfig.addPlugin(draftsPlugin, { includeScheduled: process.env.BLOG_INCLUDE_SCHEDULED === "1" });
   eleventyConfig.addPlugin(linkCheckPlugin, { publicDir: "public" });
-  eleventyConfig.addPlugin(readerPlugin);
-  eleventyConfig.addPlugin(seoPlugin);
+  eleventyConfig.addPlugin(readerPlugin, { views, timeZone: site.timeZone });
+  eleventyConfig.addPlugin(seoPlugin, { site });
   // SEARCH_INDEX=off skips the Pagefind index (quick builds, tests that do not search).
-  eleventyConfig.addPlugin(searchPlugin, { index: process.env.SEARCH_INDEX !== "off" });
+  eleventyConfig.addPlugin(searchPlugin, { index: process.env.SEARCH_INDEX !== "off", language: site.language });
   // SOCIAL_CARDS=off draws no card per post (quick builds, tests not about sharing): pages share the site card.
-  eleventyConfig.addPlugin(socialCardsPlugin, { cards: process.env.SOCIAL_CARDS !== "off", site });
+  eleventyConfig.addPlugin(socialCardsPlugin, { cards: process.env.SOCIAL_CARDS !== "off", site, views });
   eleventyConfig.addPlugin(imagesPlugin);
   // `npm start` listens on 127.0.0.1 only (it serves drafts); BLOG_HOST=0.0.0.0 opens it to the local network.
   eleventyConfig.addPlugin(devServerPlugin, { host: process.env.BLOG_HOST || "127.0.0.1" });

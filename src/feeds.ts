@@ -25,20 +25,18 @@ export interface EntryDates {
 }
 
 /**
- * When a feed last changed: the newest `updated` or `date` of its own entries.
- * Atom's feed-level atom:updated is "the most recent instant in time when the
- * feed was modified in a way the publisher considers significant"
- * (RFC 4287 §4.2.15), so it is never older than an entry's own atom:updated
- * (`updated`, else `date`) nor than its publication; RSS's lastBuildDate
- * (https://www.rssboard.org/rss-specification) follows the same rule. Both
- * dates count because `updated: 2024-03-18` may be midnight of the day a post
- * was published at 10:00 (src/front-matter-schema.ts compares days).
- * Taken from the posts, never the build clock, so rebuilding the same posts
- * changes nothing; an empty feed gets the epoch.
+ * When a feed last changed: the newest last modified (`updated ?? date`, the
+ * post view's `lastModified`) of its own entries. Atom's feed-level
+ * atom:updated is "the most recent instant in time when the feed was modified
+ * in a way the publisher considers significant" (RFC 4287 §4.2.15), so it is
+ * the newest entry's atom:updated; RSS's lastBuildDate
+ * (https://www.rssboard.org/rss-specification) follows the same rule. Taken
+ * from the posts, never the build clock, so rebuilding the same posts changes
+ * nothing; an empty feed gets the epoch.
  */
-export function toFeedUpdated(entries: readonly EntryDates[]): Date {
+export function toFeedUpdated(entries: readonly { lastModified: Date }[]): Date {
   let newest = 0;
-  for (const { date, updated } of entries) newest = Math.max(newest, date.getTime(), updated?.getTime() ?? 0);
+  for (const { lastModified } of entries) newest = Math.max(newest, lastModified.getTime());
   return new Date(newest);
 }
 

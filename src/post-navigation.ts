@@ -1,9 +1,11 @@
-/** What previous/next links and series need to know about a post. */
+import { compareNewestFirst } from "./posts.ts";
+
+/** What previous/next links and series need to know about a post (a post view has it). */
 export interface NavigablePost {
   url: string;
   date: Date;
-  inputPath: string;
-  data: { title?: unknown; series?: unknown; seriesPart?: unknown };
+  /** Validated once, by the post view (src/post-view.ts `toPostSeries`). */
+  series?: { name: string; part?: number };
 }
 
 /** The series a post belongs to: its name and every part in reading order. */
@@ -21,29 +23,6 @@ export interface PostNavigation<T> {
   series?: Series<T>;
 }
 
-function oldestFirst<T extends NavigablePost>(a: T, b: T): number {
-  return a.date.getTime() - b.date.getTime() || a.url.localeCompare(b.url);
-}
-
-function seriesName(post: NavigablePost): string | undefined {
-  const { series } = post.data;
-  if (series === undefined || series === null || series === "") return undefined;
-  if (typeof series !== "string") {
-    throw new Error(`${post.inputPath}: front matter "series" must be a name (text), got ${JSON.stringify(series)}. Write e.g. series: Software Architecture`);
-  }
-  return series.trim();
-}
-
-/** A post's `seriesPart`, validated: a whole number from 1, or undefined. */
-export function seriesPart(post: NavigablePost): number | undefined {
-  const { seriesPart: part } = post.data;
-  if (part === undefined || part === null) return undefined;
-  if (typeof part !== "number" || !Number.isInteger(part) || part < 1) {
-    throw new Error(`${post.inputPath}: front matter "seriesPart" must be a whole number from 1, got ${JSON.stringify(part)}. Write e.g. seriesPart: 2, or leave it out to order the series by date.`);
-  }
-  return part;
-}
-
 function compareParts(a: number | undefined, b: number | undefined): number {
   if (a === b) return 0;
   if (a === undefined) return 1;
@@ -53,24 +32,25 @@ function compareParts(a: number | undefined, b: number | undefined): number {
 
 /**
  * Previous/next and series for every post, once per build, keyed by URL so
- * each page looks its own up in O(1). Series parts are ordered by
- * `seriesPart` when given (parts without it come after, by date), else by date.
+ * each page looks its own up in O(1). Publication order is the exact reverse
+ * of the one newest-first order (src/posts.ts `compareNewestFirst`), so the
+ * previous post is the one listed after it on the home page. Series parts are
+ * ordered by `seriesPart` when given (parts without it come after, by date),
+ * else by date.
  */
 export function buildPostNavigation<T extends NavigablePost>(posts: readonly T[]): Map<string, PostNavigation<T>> {
-  const ordered = [...posts].sort(oldestFirst);
+  const ordered = [...posts].sort(compareNewestFirst).reverse();
   const seriesByName = new Map<string, T[]>();
   for (const post of ordered) {
-    const name = seriesName(post);
-    if (name === undefined) continue;
-    seriesPart(post); // validates it even when the series has one part
-    const parts = seriesByName.get(name);
+    if (!post.series) continue;
+    const parts = seriesByName.get(post.series.name);
     if (parts) parts.push(post);
-    else seriesByName.set(name, [post]);
+    else seriesByName.set(post.series.name, [post]);
   }
   const seriesList = new Map<string, Series<T>>();
   for (const [name, parts] of seriesByName) {
     // Stable sort: equal (or missing) parts keep their date order.
-    parts.sort((a, b) => compareParts(seriesPart(a), seriesPart(b)));
+    parts.sort((a, b) => compareParts(a.series?.part, b.series?.part));
     seriesList.set(name, { name, parts });
   }
 
@@ -79,8 +59,7 @@ export function buildPostNavigation<T extends NavigablePost>(posts: readonly T[]
     const entry: PostNavigation<T> = {};
     if (index > 0) entry.previous = ordered[index - 1];
     if (index < ordered.length - 1) entry.next = ordered[index + 1];
-    const name = seriesName(post);
-    if (name !== undefined) entry.series = seriesList.get(name);
+    if (post.series) entry.series = seriesList.get(post.series.name);
     navigation.set(post.url, entry);
   });
   return navigation;

@@ -12,9 +12,20 @@ export function toTagList(tags: unknown): string[] {
     .filter((tag) => tag !== "" && !INTERNAL_TAGS.has(tag.toLowerCase()));
 }
 
-/** A new array, newest first; ties broken by URL so the order is the same on every build. */
+/**
+ * The one newest-first order (home, archive, tag pages, feeds, related posts,
+ * previous/next): newer date first; posts with the same date by URL
+ * (`localeCompare`: `/posts/a/` before `/posts/b/`). Oldest first, as previous/next
+ * and series read it, is exactly the reverse, so the post after another on the
+ * home page is its "previous" post. README, "Writing posts".
+ */
+export function compareNewestFirst(a: { date: Date; url: string }, b: { date: Date; url: string }): number {
+  return b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url);
+}
+
+/** A new array in `compareNewestFirst` order. */
 export function sortNewestFirst<T extends { date: Date; url: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url));
+  return [...items].sort(compareNewestFirst);
 }
 
 /**

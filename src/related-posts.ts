@@ -1,11 +1,11 @@
-import { toTagList } from "./posts.ts";
-import { toTagKey } from "./tags.ts";
+import { compareNewestFirst } from "./posts.ts";
 
-/** What related-post ranking needs to know about a post. */
-export interface TaggedPost {
+/** What related-post ranking needs to know about a post (a post view has it). */
+export interface RelatablePost {
   url: string;
   date: Date;
-  data: { tags?: unknown };
+  /** The post's tags as keys (src/tags.ts `toTagKey`): compared as tag pages group them. */
+  tagKeys: readonly string[];
 }
 
 /** How many related posts a post shows. */
@@ -18,12 +18,11 @@ export const RELATED_POST_COUNT = 3;
  * (tag → posts), so the cost grows with the posts that share tags, not with
  * posts × posts on every page.
  */
-export function buildRelatedPosts<T extends TaggedPost>(posts: readonly T[], limit = RELATED_POST_COUNT): Map<string, T[]> {
+export function buildRelatedPosts<T extends RelatablePost>(posts: readonly T[], limit = RELATED_POST_COUNT): Map<string, T[]> {
   const postsByTag = new Map<string, T[]>();
   const tagsByUrl = new Map<string, string[]>();
   for (const post of posts) {
-    // Tags are compared as tag pages group them (case and Unicode form do not matter).
-    const tags = [...new Set(toTagList(post.data.tags).map(toTagKey))];
+    const tags = [...new Set(post.tagKeys)];
     tagsByUrl.set(post.url, tags);
     for (const tag of tags) {
       const list = postsByTag.get(tag);
@@ -46,14 +45,13 @@ export function buildRelatedPosts<T extends TaggedPost>(posts: readonly T[], lim
   return related;
 }
 
-function isBetter<T extends TaggedPost>(a: T, aCount: number, b: T, bCount: number): boolean {
+function isBetter<T extends RelatablePost>(a: T, aCount: number, b: T, bCount: number): boolean {
   if (aCount !== bCount) return aCount > bCount;
-  const byDate = a.date.getTime() - b.date.getTime();
-  return byDate !== 0 ? byDate > 0 : a.url < b.url;
+  return compareNewestFirst(a, b) < 0;
 }
 
 /** The best `limit` candidates, kept in a small sorted array instead of sorting them all. */
-function topRanked<T extends TaggedPost>(counts: Map<T, number>, limit: number): T[] {
+function topRanked<T extends RelatablePost>(counts: Map<T, number>, limit: number): T[] {
   const best: Array<[T, number]> = [];
   for (const [post, count] of counts) {
     if (best.length === limit && !isBetter(post, count, best[limit - 1]![0], best[limit - 1]![1])) continue;

@@ -1,4 +1,4 @@
-import { toTagList, toUpdatedDate } from "./posts.ts";
+import { toUpdatedDate } from "./posts.ts";
 import type { SiteData } from "./site.ts";
 
 /**
@@ -11,22 +11,19 @@ export function toJsonLd(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-/** `updated` front matter (a YAML date or a quoted date string) when given, else `date`. */
-export function toLastModified(data: { updated?: unknown; inputPath?: string }, date: Date): Date {
-  return toUpdatedDate(data.updated, data.inputPath) ?? date;
-}
-
+/** What JSON-LD shows of a post: its view (src/post-view.ts), the head's description and its share image. */
 export interface BlogPostingInput {
   title: string;
   description: string;
   /** Absolute URL of the post. */
-  url: string;
+  absoluteUrl: string;
   date: Date;
-  updated?: Date;
-  /** The post's tags in the tag index's spelling (the `toTagNames` filter). */
-  tags?: unknown;
+  /** `updated ?? date` (the view's `lastModified`). */
+  lastModified: Date;
+  /** The post's tags in the tag index's spelling (the view's `tagNames`). */
+  tagNames: readonly string[];
   /** The image the post is shared with (its own, its card or the site card), with an absolute URL. */
-  image?: { url: string; width: number; height: number };
+  image?: { url: string; width: number; height: number } | undefined;
 }
 
 /**
@@ -36,16 +33,16 @@ export interface BlogPostingInput {
  */
 export function toBlogPosting(post: BlogPostingInput, site: SiteData, absolute: (path: string) => string): Record<string, unknown> {
   const author = { "@type": "Person", name: site.author.name, ...(site.author.url ? { url: absolute(site.author.url) } : {}) };
-  const tags = toTagList(post.tags);
+  const tags = post.tagNames;
   return {
     "@context": "https://schema.org",
     "@type": "BlogPosting",
     headline: post.title,
     description: post.description,
-    url: post.url,
-    mainEntityOfPage: { "@type": "WebPage", "@id": post.url },
+    url: post.absoluteUrl,
+    mainEntityOfPage: { "@type": "WebPage", "@id": post.absoluteUrl },
     datePublished: post.date.toISOString(),
-    dateModified: (post.updated ?? post.date).toISOString(),
+    dateModified: post.lastModified.toISOString(),
     author,
     publisher: { "@type": "Organization", name: site.title, url: absolute("/") },
     inLanguage: site.language,
@@ -60,7 +57,7 @@ export interface SitemapCandidate {
   url: string | false;
   date: Date;
   inputPath: string;
-  /** Front matter: `isPost`, `draft`, `sitemap` (false to leave a page out), `updated`. */
+  /** Front matter of pages that are not posts: `draft`, `sitemap` (false to leave a page out), `updated`. */
   data: Record<string, unknown>;
 }
 
@@ -72,53 +69,43 @@ export interface SitemapEntry {
 /**
  * Every HTML page readers can land on, for sitemap.xml: not feeds or
  * stylesheets, not drafts, not pages with `sitemap: false`. Posts are last
- * modified at `updated` or their date; other pages (home, archive, tag
- * pages) change whenever a post is published, so they take `updated` or the
- * newest post's date. `listings` (from `toListingSitemapEntries`) add pages
- * missing from `pages` and replace those present.
+ * modified at their view's `lastModified` (`updated ?? date`, src/post-view.ts);
+ * other pages (home, archive, tag pages) change whenever a post is published,
+ * so they take their own `updated` or the newest listed post's last modified.
+ * `listings` (from `toListingSitemapEntries`) add pages missing from `pages`
+ * and replace those present.
  */
-export function toSitemapEntries(pages: readonly SitemapCandidate[], listings: readonly SitemapEntry[] = []): SitemapEntry[] {
+export function toSitemapEntries(pages: readonly SitemapCandidate[], posts: ReadonlyMap<string, { lastModified: Date }>, listings: readonly SitemapEntry[] = []): SitemapEntry[] {
   const listed = pages.filter((page): page is SitemapCandidate & { url: string } =>
     typeof page.url === "string" && (page.url.endsWith("/") || page.url.endsWith(".html")) && page.data.draft !== true && page.data.sitemap !== false);
   let newestPost: Date | undefined;
   for (const page of listed) {
-    if (page.data.isPost !== true) continue;
-    const modified = toLastModified({ updated: page.data.updated, inputPath: page.inputPath }, page.date);
-    if (!newestPost || modified > newestPost) newestPost = modified;
+    const modified = posts.get(page.url)?.lastModified;
+    if (modified && (!newestPost || modified > newestPost)) newestPost = modified;
   }
   const entries = new Map<string, SitemapEntry>();
   for (const page of listed) {
-    const fallback = page.data.isPost === true ? page.date : newestPost ?? page.date;
-    entries.set(page.url, { url: page.url, lastModified: toLastModified({ updated: page.data.updated, inputPath: page.inputPath }, fallback) });
+    const lastModified = posts.get(page.url)?.lastModified ?? toUpdatedDate(page.data.updated, page.inputPath) ?? newestPost ?? page.date;
+    entries.set(page.url, { url: page.url, lastModified });
   }
   for (const listing of listings) entries.set(listing.url, listing);
   return [...entries.values()].sort((a, b) => a.url.localeCompare(b.url));
-}
-
-/** What a sitemap needs from a post listed on a listing page. */
-export interface ListedPost {
-  date: Date;
-  inputPath: string;
-  data: { updated?: unknown };
 }
 
 /**
  * One sitemap entry per paginated listing page (every page of every tag, which
  * Eleventy leaves out of `collections.all` because the tag template sets
  * `addAllPagesToCollections: false`). A tag's pages change when one of its
- * posts does: they are last modified at that tag's newest change, computed
- * once per tag, not once per page.
+ * posts does: they are last modified at that tag's newest `lastModified`,
+ * computed once per tag, not once per page.
  */
-export function toListingSitemapEntries<P extends ListedPost>(pages: readonly { url: string; tag: { posts: readonly P[] } }[]): SitemapEntry[] {
+export function toListingSitemapEntries(pages: readonly { url: string; tag: { posts: readonly { lastModified: Date }[] } }[]): SitemapEntry[] {
   const newestByTag = new Map<object, Date>();
   return pages.map((page) => {
     let newest = newestByTag.get(page.tag);
     if (!newest) {
       newest = new Date(0);
-      for (const post of page.tag.posts) {
-        const modified = toLastModified({ updated: post.data.updated, inputPath: post.inputPath }, post.date);
-        if (modified > newest) newest = modified;
-      }
+      for (const post of page.tag.posts) if (post.lastModified > newest) newest = post.lastModified;
       newestByTag.set(page.tag, newest);
     }
     return { url: page.url, lastModified: newest };

@@ -1,4 +1,4 @@
-import { toTagList } from "./posts.ts";
+import { compareNewestFirst, toTagList } from "./posts.ts";
 import { tagFeedUrl, tagPageUrl, tagSubscribeId, tagSubscribeUrl } from "./routes.ts";
 import { toSlug } from "./slugs.ts";
 
@@ -10,7 +10,7 @@ export interface TaggedPost {
   data: { tags?: unknown };
 }
 
-export interface Tag<P extends TaggedPost = TaggedPost> {
+export interface Tag<P = TaggedPost> {
   /** The spelling readers see: the one most posts use (ties: the first in code point order). */
   name: string;
   /** URL segment under /tags/; unique across tags. */
@@ -93,7 +93,7 @@ export function buildTags<P extends TaggedPost>(posts: readonly P[]): Tag<P>[] {
       feedUrl: tagFeedUrl(slug),
       subscribeId: tagSubscribeId(slug),
       subscribeUrl: tagSubscribeUrl(slug),
-      posts: [...entry.posts].sort((a, b) => b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url)),
+      posts: [...entry.posts].sort(compareNewestFirst),
     };
     const other = bySlug.get(tag.slug);
     if (other) throw new TagSlugCollisionError(describeCollision(other, tag), other.name, tag.name, other.posts.map((post) => post.inputPath), tag.posts.map((post) => post.inputPath));
@@ -136,7 +136,7 @@ export function toPostTagLinks(postTags: unknown, index: ReadonlyMap<string, Tag
   return [...links.values()];
 }
 
-export interface TagPage<P extends TaggedPost = TaggedPost> {
+export interface TagPage<P = TaggedPost> {
   tag: Tag<P>;
   /** 1-based. */
   pageNumber: number;
@@ -149,7 +149,7 @@ export interface TagPage<P extends TaggedPost = TaggedPost> {
 }
 
 /** Splits each tag's posts into pages of `pageSize`, with links between them. */
-export function paginateTags<P extends TaggedPost>(tags: readonly Tag<P>[], pageSize: number): TagPage<P>[] {
+export function paginateTags<P>(tags: readonly Tag<P>[], pageSize: number): TagPage<P>[] {
   const pages: TagPage<P>[] = [];
   for (const tag of tags) {
     const pageCount = Math.max(1, Math.ceil(tag.posts.length / pageSize));

@@ -1,7 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { toIsoDate, toReadableDate } from "../dates.ts";
-import { toExcerpt, toSummary } from "../excerpt.ts";
-import { toTagList, toUpdatedDate } from "../posts.ts";
 import { site } from "../site.ts";
 
 /** Template filters; each delegates to a pure, unit-tested module. */
@@ -9,14 +7,7 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   memoizeUrlFilter(eleventyConfig);
   eleventyConfig.addFilter("toReadableDate", (date: Date) => toReadableDate(date, site.timeZone, site.language));
   eleventyConfig.addFilter("toIsoDate", (date: Date) => toIsoDate(date, site.timeZone));
-  eleventyConfig.addFilter("toExcerpt", (html: string) => toExcerpt(html ?? ""));
-  // A post's summary: its `description`, else the reader text of its first paragraph (src/excerpt.ts).
-  eleventyConfig.addFilter("toSummary", (description: unknown, html?: string) => toSummary(description, html));
-  eleventyConfig.addFilter("toTagList", (tags: unknown) => toTagList(tags));
-  // `updated` front matter as a Date (YAML date or quoted string), or undefined when absent.
-  eleventyConfig.addFilter("toUpdatedDate", function (this: { page?: { inputPath?: string } }, updated: unknown, inputPath?: string) {
-    return toUpdatedDate(updated, inputPath ?? this.page?.inputPath);
-  });
+  // A post's summary, dates, tags and last modified are on its view (src/post-view.ts), not computed by filters.
 }
 
 /**

@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { indexedPagesOf, writeSearchIndex } from "../search-index.ts";
-import { site } from "../site.ts";
 
 /**
  * Full-text search with Pagefind (https://pagefind.app/docs/node-api/),
@@ -14,11 +13,13 @@ import { site } from "../site.ts";
 export interface SearchOptions {
   /** Build the index (default). Off (SEARCH_INDEX=off) for quick builds and tests that do not search: /search/ then finds nothing. */
   index?: boolean;
+  /** The site language Pagefind stems for (`site.language`). */
+  language: string;
   /** Where the last index is kept between builds; default `.cache/search` in the folder Eleventy runs in (the project root). */
   cacheDir?: string;
 }
 
-export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions = {}): void {
+export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions): void {
   let builds = 0;
   eleventyConfig.on("eleventy.after", async ({ results, directories, outputMode, runMode }) => {
     // `npm run check` builds in memory (toJSON): nothing to index.
@@ -30,7 +31,7 @@ export function searchPlugin(eleventyConfig: UserConfig, options: SearchOptions 
       // Posts only, from the pages just written: their HTML is what the index is made of, and what its fingerprint hashes.
       pages: indexedPagesOf(results, directories.output),
       cacheDir: resolve(options.cacheDir ?? ".cache/search"),
-      language: site.language,
+      language: options.language,
     });
   });
 }

@@ -1,18 +1,17 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import type { BeforeEventArgs, CollectionApi, CollectionItem, UserConfig } from "@11ty/eleventy";
+import type { BeforeEventArgs, CollectionApi, UserConfig } from "@11ty/eleventy";
 import Image, { type ImageOptions } from "@11ty/eleventy-img";
 import { formatPostErrors, PostError } from "../build-status.ts";
 import { createCardPool, type CardPool } from "../cards/card-pool.ts";
 import { CARD_HEIGHT, CARD_WIDTH, layoutPostCard, layoutSiteCard } from "../cards/card-template.ts";
 import { loadCardFonts } from "../cards/fonts.ts";
-import { toReadableDate } from "../dates.ts";
 import { imageFilePath, locateAuthorFile } from "../author-files.ts";
 import type { SiteData } from "../site.ts";
 import { cardEngineFingerprint, cardKey, postCardPath, SITE_CARD_PATH, writeCards, type CardJob, type SocialImage } from "../social-cards.ts";
-import { buildTags, toPostTagLinks, toTagKey, type TagLink } from "../tags.ts";
-import { getWrittenPosts } from "../unwritten-posts.ts";
+import type { PostView } from "../post-view.ts";
+import type { PostViews } from "./post-views.ts";
 import { routes } from "../routes.ts";
 import { splitFrontMatter } from "../validate-posts.ts";
 import { failBuild } from "./clean-output.ts";
@@ -24,6 +23,8 @@ export interface SocialCardsOptions {
   site: Pick<SiteData, "title" | "description" | "url" | "timeZone" | "language">;
   /** Where drawn cards are kept between builds; default `.cache/cards` in the folder Eleventy runs in (the project root). */
   cacheDir?: string;
+  /** The per-build post views (src/plugins/post-views.ts): title, readable date, tags and `image` of each post. */
+  views: PostViews;
 }
 
 /** Every page's share image: `getSocialImage` looks a page up by URL. */
@@ -94,7 +95,7 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
   const addJob = (path: string, job: Omit<CardJob, "outputFile">) => jobs.set(path, { ...job, outputFile: join(outputDir, path) });
 
   /** A post's own `image:` (a file `locateAuthorFile` found inside posts/ or public/), through eleventy-img. */
-  const ownImage = (post: CollectionItem, file: string, image: string, alt: string): SocialImage => {
+  const ownImage = (post: PostView, file: string, image: string, alt: string): SocialImage => {
     const format = Image.ImageSize(file).type === "png" ? "png" : "jpeg";
     const imageOptions: ImageOptions = { widths: [IMAGE_WIDTH], formats: [format], outputDir: join(outputDir, routes.imageFolder), urlPath: routes.imageFolder, svgShortCircuit: false, dryRun };
     const stat = Image.statsSync(file, imageOptions)[format]![0]!;
@@ -117,26 +118,20 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
       site: { url: SITE_CARD_PATH, width: CARD_WIDTH, height: CARD_HEIGHT, type: "image/png", alt: `${site.title}: ${site.description}`, kind: "site" },
       byUrl: new Map(),
     };
-    const posts = getWrittenPosts(api);
-    // Tags in the tag index's spelling, as everywhere else (src/tags.ts).
-    const tagIndex = new Map<string, TagLink>(drawCards ? buildTags(posts).map((tag) => [toTagKey(tag.name), tag]) : []);
+    const posts = options.views.get(api, eleventyConfig.pathPrefix).byUrl.values();
     const missing: PostError[] = [];
     for (const post of posts) {
-      const title = String(post.data.title ?? "");
-      const { image, imageAlt } = post.data as { image?: unknown; imageAlt?: unknown };
-      if (typeof image === "string" && image !== "") {
+      const { title } = post;
+      if (post.image) {
+        const { file: image, alt } = post.image;
         const located = locateAuthorFile(post.inputPath, imageFilePath(image) ?? image, `image: "${image}"`);
-        if ("file" in located) index.byUrl.set(post.url, ownImage(post, located.file, image, typeof imageAlt === "string" ? imageAlt : ""));
+        if ("file" in located) index.byUrl.set(post.url, ownImage(post, located.file, image, alt));
         else missing.push(new PostError(post.inputPath, lineOfImageKey(post.inputPath), located.problem));
         continue;
       }
       if (!drawCards) continue;
-      const content = layoutPostCard({
-        title,
-        date: toReadableDate(post.date, site.timeZone, site.language),
-        tags: toPostTagLinks(post.data.tags, tagIndex).map((tag) => tag.name),
-        siteName: site.title,
-      }, fonts);
+      // Title, date and tags as the post's view has them (tags in the tag index's spelling, the date in the site's zone).
+      const content = layoutPostCard({ title, date: post.readableDate, tags: post.tagNames, siteName: site.title }, fonts);
       // A title the card cannot draw (a character neither Inter nor Noto Sans JP has, right-to-left text) keeps the site card.
       if (!content) continue;
       const key = cardKey(content, engine);
