@@ -5,6 +5,9 @@
  * shows it). Under `npm start` the last failure is kept here so that the dev
  * server can show it in the browser until a build succeeds.
  */
+import type { BeforeEventArgs } from "@11ty/eleventy";
+import { resolve } from "node:path";
+import { isDedicatedOutputFolder, protectedFolders, removeOutputFolderSync } from "./output-folder.ts";
 
 /** A mistake in one post, found while rendering it (a missing image, TeX that does not parse…). */
 export class PostError extends Error {
@@ -85,4 +88,23 @@ export function formatPostErrors(errors: readonly PostError[]): string {
   const count = byFile.size === 1 ? "1 post" : `${byFile.size} posts`;
   const blocks = [...byFile].map(([file, list]) => [file, ...list.sort((a, b) => a.line - b.line).map((error) => `  ${error.file}:${error.line}  ${error.problem}`)].join("\n"));
   return `Problems in ${count}:\n\n${blocks.join("\n\n")}`;
+}
+
+/**
+ * Fails a build whatever failed: prints the report once, and in a production
+ * build removes the output folder, so that neither this broken build nor an
+ * older one can be deployed by mistake. Under `npm start` the pages stay and
+ * the dev server shows the failure (src/plugins/dev-server.ts).
+ */
+export async function failBuild(summary: string, report: string, event: Pick<BeforeEventArgs, "directories" | "runMode">, postErrors: readonly PostError[] = []): Promise<AuthoringError> {
+  let note = "";
+  const folders = protectedFolders(event.directories);
+  if (event.runMode === "build" && isDedicatedOutputFolder(event.directories.output, folders)) {
+    note = ` ${event.directories.output} is removed so that no broken or old build can be deployed.`;
+    // Removed when the process ends, not now: other eleventy.after work of this build (Eleventy runs
+    // those handlers together: images, cards, headers) may still be writing into the folder.
+    const output = resolve(folders.cwd, event.directories.output);
+    process.once("exit", () => removeOutputFolderSync(output, folders));
+  }
+  return failWith(`${summary}${note}`, report, postErrors);
 }

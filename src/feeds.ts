@@ -44,7 +44,10 @@ export function toFeedUpdated(entries: readonly { lastModified: Date }[]): Date 
  * A JSON Feed 1.1 document (https://www.jsonfeed.org/version/1.1/), serialised
  * with JSON.stringify so that no title or content can break the syntax.
  */
-export function toJsonFeed(items: FeedItem[], meta: FeedMeta, site: Pick<SiteData, "description" | "language" | "author">): string {
+/** What a feed says about the site (src/site.ts). */
+export type FeedSite = Pick<SiteData, "description" | "language" | "author">;
+
+export function toJsonFeed(items: FeedItem[], meta: FeedMeta, site: FeedSite): string {
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
     title: meta.title,

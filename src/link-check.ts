@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import { isExternalUrl, normalisePathPrefix, prefixSitePath } from "./routes.ts";
 import { splitFrontMatter } from "./validate-posts.ts";
@@ -243,4 +244,16 @@ export function formatLinkProblems(problems: readonly LinkProblem[]): string {
   const blocks = [...byPage].map(([page, list]) => [`${page} (${list[0]!.inputPath})`, ...list.map((p) => `  ${where(p)}links to ${p.href}: ${p.reason}`)].join("\n"));
   const count = problems.length === 1 ? "1 broken internal link" : `${problems.length} broken internal links`;
   return `${count}:\n\n${blocks.join("\n\n")}`;
+}
+
+/** Site paths whose links are not checked: Pagefind's index, written by the search plugin after the link check may run. */
+export const DEFAULT_IGNORED_PATHS: readonly string[] = ["/pagefind/"];
+
+/** The text of a page's source, for locating a link in it; undefined for a virtual template. */
+export function readSource(inputPath: string): string | undefined {
+  try {
+    return readFileSync(inputPath, "utf8");
+  } catch {
+    return undefined;
+  }
 }

@@ -1,3 +1,4 @@
+import type { BeforeEventArgs } from "@11ty/eleventy";
 import { existsSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { homedir } from "node:os";
@@ -10,6 +11,11 @@ export interface ProtectedFolders {
   includes: string;
   data: string;
   layouts?: string;
+}
+
+/** The folders `isDedicatedOutputFolder` protects, from Eleventy's event arguments. */
+export function protectedFolders(directories: BeforeEventArgs["directories"]): ProtectedFolders {
+  return { cwd: process.cwd(), input: directories.input, includes: directories.includes, data: directories.data, layouts: directories.layouts };
 }
 
 function isSameOrInside(child: string, parent: string): boolean {

@@ -11,7 +11,7 @@ import { buildTags, toPostTagLinks, toTagKey, type Tag, type TagLink } from "./t
  * show of a post, computed once per build from the schema's output
  * (src/front-matter-schema.ts), so no template or plugin reads `post.data`
  * or decides a fact of its own. Pure: no Eleventy import; the plugin
- * (src/plugins/post-views.ts) feeds it Eleventy's collection items.
+ * (src/build-index.ts) feeds it Eleventy's collection items.
  */
 
 /** One post as the build gives it: the coerced front matter plus what only Eleventy knows. */

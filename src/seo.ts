@@ -31,7 +31,10 @@ export interface BlogPostingInput {
  * data reads. `absolute` turns site paths (the author's page, the home page)
  * into absolute URLs under the path prefix.
  */
-export function toBlogPosting(post: BlogPostingInput, site: SiteData, absolute: (path: string) => string): Record<string, unknown> {
+/** What JSON-LD says about the site (src/site.ts). */
+export type SeoSite = Pick<SiteData, "title" | "language" | "author">;
+
+export function toBlogPosting(post: BlogPostingInput, site: SeoSite, absolute: (path: string) => string): Record<string, unknown> {
   const author = { "@type": "Person", name: site.author.name, ...(site.author.url ? { url: absolute(site.author.url) } : {}) };
   const tags = post.tagNames;
   return {

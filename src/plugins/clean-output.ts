@@ -1,13 +1,8 @@
-import type { BeforeEventArgs, UserConfig } from "@11ty/eleventy";
-import { clearFailure, failWith, type AuthoringError, type PostError } from "../build-status.ts";
+import type { UserConfig } from "@11ty/eleventy";
+import { clearFailure } from "../build-status.ts";
 import { rmSync, rmdirSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { isDedicatedOutputFolder, removeOutputFolder, removeOutputFolderSync, type ProtectedFolders } from "../output-folder.ts";
-
-/** The folders `isDedicatedOutputFolder` protects, from Eleventy's event arguments. */
-export function protectedFolders(directories: BeforeEventArgs["directories"]): ProtectedFolders {
-  return { cwd: process.cwd(), input: directories.input, includes: directories.includes, data: directories.data, layouts: directories.layouts };
-}
+import { protectedFolders, removeOutputFolder } from "../output-folder.ts";
 
 /**
  * The output folder holds what this build writes, and nothing older. Eleventy
@@ -89,23 +84,4 @@ function removeStaleFiles(output: string, files: readonly string[]): void {
 function isInside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
-}
-
-/**
- * Fails a build whatever failed: prints the report once, and in a production
- * build removes the output folder, so that neither this broken build nor an
- * older one can be deployed by mistake. Under `npm start` the pages stay and
- * the dev server shows the failure (src/plugins/dev-server.ts).
- */
-export async function failBuild(summary: string, report: string, event: Pick<BeforeEventArgs, "directories" | "runMode">, postErrors: readonly PostError[] = []): Promise<AuthoringError> {
-  let note = "";
-  const folders = protectedFolders(event.directories);
-  if (event.runMode === "build" && isDedicatedOutputFolder(event.directories.output, folders)) {
-    note = ` ${event.directories.output} is removed so that no broken or old build can be deployed.`;
-    // Removed when the process ends, not now: other eleventy.after work of this build (Eleventy runs
-    // those handlers together: images, cards, headers) may still be writing into the folder.
-    const output = resolve(folders.cwd, event.directories.output);
-    process.once("exit", () => removeOutputFolderSync(output, folders));
-  }
-  return failWith(`${summary}${note}`, report, postErrors);
 }

@@ -1,13 +1,16 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { toRfc822Date } from "../dates.ts";
-import { stripHeadingAnchors, toFeedUpdated, toJsonFeed, type FeedMeta } from "../feeds.ts";
+import { stripHeadingAnchors, toFeedUpdated, toJsonFeed, type FeedMeta, type FeedSite } from "../feeds.ts";
 import type { PostView } from "../post-view.ts";
-import type { SiteData } from "../site.ts";
+import type { BuildIndex } from "../build-index.ts";
 import { toAbsoluteUrl } from "../routes.ts";
 
 export interface FeedsPluginOptions {
-  site: Pick<SiteData, "url" | "timeZone" | "feedSize" | "description" | "language" | "author">;
+  /** The site's metadata, as feeds publish it (`site`, passed in by eleventy.config.ts). */
+  site: FeedSite & { url: string; timeZone: string; feedSize: number };
+  /** The per-build index (src/build-index.ts): each post's feed-ready content, made once per build. */
+  index: BuildIndex;
 }
 
 /**
@@ -19,13 +22,12 @@ export interface FeedsPluginOptions {
  * transform, which would prefix URLs that the `url` filter already prefixed.
  */
 export function feedsPlugin(eleventyConfig: UserConfig, options: FeedsPluginOptions): void {
-  const { site } = options;
+  const { site, index } = options;
   const absolute = (url: string) => toAbsoluteUrl(url, site.url, eleventyConfig.pathPrefix);
 
   // A post appears in the site feed and in one feed per tag: make its content feed-ready once per build
-  // (views are new each build, so the cache is too).
-  let feedContent = new WeakMap<PostView, Promise<string>>();
   const toFeedContent = (post: PostView): Promise<string> => {
+    const feedContent = index.perBuild("feeds.content", () => new Map<PostView, Promise<string>>());
     let html = feedContent.get(post);
     if (!html) {
       html = convertHtmlToAbsoluteUrls(stripHeadingAnchors(post.html), post.absoluteUrl, { closingSingleTag: "slash" });
@@ -33,9 +35,6 @@ export function feedsPlugin(eleventyConfig: UserConfig, options: FeedsPluginOpti
     }
     return html;
   };
-  eleventyConfig.on("eleventy.before", () => {
-    feedContent = new WeakMap();
-  });
 
   // In the site's zone, never the build machine's: builds are identical everywhere.
   eleventyConfig.addFilter("dateToRfc822", (date: Date) => toRfc822Date(date, site.timeZone));

@@ -1,29 +1,17 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type MarkdownIt from "markdown-it";
-import { checkLinks, formatLinkProblems, locateLinkProblems, type BuiltPage } from "../link-check.ts";
+import { checkLinks, DEFAULT_IGNORED_PATHS, formatLinkProblems, locateLinkProblems, readSource, type BuiltPage } from "../link-check.ts";
 import { isPostAssetPath } from "../post-assets.ts";
 import { sourceLinksPlugin, whyUnpublished, type SourceIndex } from "../source-links.ts";
-import { failBuild } from "./clean-output.ts";
-
-/** Site paths whose links are not checked: Pagefind's index, written by the search plugin after the link check may run. */
-export const DEFAULT_IGNORED_PATHS: readonly string[] = ["/pagefind/"];
+import { failBuild } from "../build-status.ts";
 
 export interface LinkCheckPluginOptions {
   /** Folder copied as-is to the site root (eleventy.config.ts: `addPassthroughCopy({ public: "/" })`). */
   publicDir?: string;
   /** Site paths other tools write after the build, e.g. Pagefind's index: links into them are not checked. */
   ignore?: readonly string[];
-}
-
-/** The text of a page's source, for locating a link in it; undefined for a virtual template. */
-export function readSource(inputPath: string): string | undefined {
-  try {
-    return readFileSync(inputPath, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -1,26 +1,28 @@
 import type { UserConfig } from "@11ty/eleventy";
 import type MarkdownIt from "markdown-it";
-import { formatPostErrors, PostError, reportsArePrinted } from "../build-status.ts";
+import { failBuild, formatPostErrors, PostError, reportsArePrinted } from "../build-status.ts";
+import type { BuildIndex } from "../build-index.ts";
 import { unknownFenceLanguageWarnings } from "../fence-languages.ts";
 import { createMarkdown } from "../markdown.ts";
 import { prefixRootRelativeUrls } from "../path-prefix.ts";
-import { failBuild } from "./clean-output.ts";
+
+export interface MarkdownPluginOptions {
+  /** The per-build index (src/build-index.ts): the errors found and the warnings printed in this build. */
+  index: BuildIndex;
+}
 
 /** Renders Markdown with build-time Prism highlighting and heading ids. */
-export function markdownPlugin(eleventyConfig: UserConfig): void {
+export function markdownPlugin(eleventyConfig: UserConfig, options: MarkdownPluginOptions): void {
   const md = createMarkdown();
   // Eleventy sets pathPrefix (config, --pathprefix or the API option) before plugins run.
   prefixRootRelativeUrls(md, eleventyConfig.pathPrefix);
   // https://www.11ty.dev/docs/languages/markdown/#optional-set-your-own-library-instance
   keepIndentedCode(md);
   eleventyConfig.setLibrary("md", md);
-  collectPostErrors(eleventyConfig);
+  collectPostErrors(eleventyConfig, options.index);
   // Once per build (a post renders once per build, but also for every listing that shows it).
-  let warned = new Set<string>();
-  eleventyConfig.on("eleventy.before", () => {
-    warned = new Set();
-  });
   const warnOnce = (message: string) => {
+    const warned = options.index.perBuild("markdown.warned", () => new Set<string>());
     if (!warned.has(message) && reportsArePrinted()) console.warn(message);
     warned.add(message);
   };
@@ -50,11 +52,8 @@ function keepIndentedCode(md: MarkdownIt): void {
  * every post, once, as `file:line`, and then fails (no stack trace: thrown
  * from a render, Eleventy would print it wrapped, twice).
  */
-function collectPostErrors(eleventyConfig: UserConfig): void {
-  let errors: PostError[] = [];
-  eleventyConfig.on("eleventy.before", () => {
-    errors = [];
-  });
+function collectPostErrors(eleventyConfig: UserConfig, index: BuildIndex): void {
+  const errors = () => index.perBuild("markdown.postErrors", (): PostError[] => []);
   eleventyConfig.amendLibrary("md", (library: MarkdownIt) => {
     const render = library.render.bind(library);
     library.render = (source, env) => {
@@ -64,15 +63,15 @@ function collectPostErrors(eleventyConfig: UserConfig): void {
         // A rule that finds several mistakes in one post (links to three missing posts) throws them together.
         const found = error instanceof AggregateError ? error.errors : [error];
         if (!found.every((each) => each instanceof PostError)) throw error;
-        errors.push(...(found as PostError[]));
+        errors().push(...(found as PostError[]));
         return "";
       }
     };
   });
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
-    if (errors.length === 0) return;
-    const found = errors;
-    errors = [];
+    // Taken out of the index: a second `eleventy.after` of the same build (none today) would not report them again.
+    const found = errors().splice(0);
+    if (found.length === 0) return;
     const count = found.length === 1 ? "1 problem" : `${found.length} problems`;
     throw await failBuild(`${count} in posts (listed above). The build FAILED.`, formatPostErrors(found), { directories, runMode }, found);
   });

@@ -4,7 +4,7 @@ import { buildPostNavigation, type PostNavigation, type Series } from "../post-n
 import type { PostView } from "../post-view.ts";
 import { buildRelatedPosts, RELATED_POST_COUNT } from "../related-posts.ts";
 import { toTableOfContents, type TocEntry } from "../toc.ts";
-import type { PostViews } from "./post-views.ts";
+import type { BuildIndex } from "../build-index.ts";
 
 /** Everything a post page shows about its neighbours, computed once per build and keyed by URL. Posts are post views (src/post-view.ts). */
 export interface ReaderIndex {
@@ -28,8 +28,8 @@ export function buildReaderIndex(posts: readonly PostView[]): ReaderIndex {
 }
 
 export interface ReaderPluginOptions {
-  /** The per-build post views (src/plugins/post-views.ts). */
-  views: PostViews;
+  /** The per-build index (src/build-index.ts). */
+  index: BuildIndex;
   /** The zone years are counted in (`site.timeZone`). */
   timeZone: string;
 }
@@ -41,7 +41,7 @@ export interface ReaderPluginOptions {
  * Reading time and the post's own series position are on its view.
  */
 export function readerPlugin(eleventyConfig: UserConfig, options: ReaderPluginOptions): void {
-  eleventyConfig.addCollection("readerIndex", (api: CollectionApi) => buildReaderIndex(options.views.get(api, eleventyConfig.pathPrefix).newestFirst));
+  eleventyConfig.addCollection("readerIndex", (api: CollectionApi) => buildReaderIndex(options.index.posts(api, eleventyConfig.pathPrefix).newestFirst));
 
   eleventyConfig.addFilter("getPostNavigation", (index: ReaderIndex, url: string) => index.navigation.get(url) ?? {});
   eleventyConfig.addFilter("getRelatedPosts", (index: ReaderIndex, url: string) => index.related.get(url) ?? []);

@@ -1,12 +1,12 @@
 import type { CollectionItem, UserConfig } from "@11ty/eleventy";
-import { toBlogPosting, toJsonLd, toListingSitemapEntries, toSitemapEntries } from "../seo.ts";
+import { toBlogPosting, toJsonLd, type SeoSite, toListingSitemapEntries, toSitemapEntries } from "../seo.ts";
 import { toIsoDate } from "../dates.ts";
 import type { PostView, PostViewIndex } from "../post-view.ts";
-import type { SiteData } from "../site.ts";
 import { toAbsoluteUrl } from "../routes.ts";
 
 export interface SeoPluginOptions {
-  site: SiteData;
+  /** The site's metadata, as the head, JSON-LD and the sitemap publish it (`site`, passed in by eleventy.config.ts). */
+  site: SeoSite & { url: string; timeZone: string; description: string };
 }
 
 /**

@@ -3,28 +3,26 @@ import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type { BeforeEventArgs, CollectionApi, UserConfig } from "@11ty/eleventy";
 import Image, { type ImageOptions } from "@11ty/eleventy-img";
-import { formatPostErrors, PostError } from "../build-status.ts";
+import { failBuild, formatPostErrors, PostError } from "../build-status.ts";
 import { createCardPool, type CardPool } from "../cards/card-pool.ts";
 import { CARD_HEIGHT, CARD_WIDTH, layoutPostCard, layoutSiteCard } from "../cards/card-template.ts";
 import { loadCardFonts } from "../cards/fonts.ts";
 import { imageFilePath, locateAuthorFile } from "../author-files.ts";
-import type { SiteData } from "../site.ts";
 import { cardEngineFingerprint, cardKey, postCardPath, SITE_CARD_PATH, writeCards, type CardJob, type SocialImage } from "../social-cards.ts";
 import type { PostView } from "../post-view.ts";
-import type { PostViews } from "./post-views.ts";
+import type { BuildIndex } from "../build-index.ts";
 import { routes } from "../routes.ts";
 import { splitFrontMatter } from "../validate-posts.ts";
-import { failBuild } from "./clean-output.ts";
 
 export interface SocialCardsOptions {
   /** Draw a card per post (default). Off (SOCIAL_CARDS=off): posts without their own `image:` share the site card, which is still drawn, once, and cached. */
   cards?: boolean;
   /** Site name, description, URL, zone and language, as the cards show them. */
-  site: Pick<SiteData, "title" | "description" | "url" | "timeZone" | "language">;
+  site: { title: string; description: string; url: string };
   /** Where drawn cards are kept between builds; default `.cache/cards` in the folder Eleventy runs in (the project root). */
   cacheDir?: string;
-  /** The per-build post views (src/plugins/post-views.ts): title, readable date, tags and `image` of each post. */
-  views: PostViews;
+  /** The per-build index (src/build-index.ts): title, readable date, tags and `image` of each post's view. */
+  index: BuildIndex;
 }
 
 /** Every page's share image: `getSocialImage` looks a page up by URL. */
@@ -118,7 +116,7 @@ export function socialCardsPlugin(eleventyConfig: UserConfig, options: SocialCar
       site: { url: SITE_CARD_PATH, width: CARD_WIDTH, height: CARD_HEIGHT, type: "image/png", alt: `${site.title}: ${site.description}`, kind: "site" },
       byUrl: new Map(),
     };
-    const posts = options.views.get(api, eleventyConfig.pathPrefix).byUrl.values();
+    const posts = options.index.posts(api, eleventyConfig.pathPrefix).byUrl.values();
     const missing: PostError[] = [];
     for (const post of posts) {
       const { title } = post;

@@ -1,10 +1,10 @@
 import type { CollectionApi, UserConfig } from "@11ty/eleventy";
 import { paginateTags } from "../tags.ts";
-import type { PostViews } from "./post-views.ts";
+import type { BuildIndex } from "../build-index.ts";
 
 export interface TagsPluginOptions {
-  /** The per-build post views (src/plugins/post-views.ts), which hold the tag index. */
-  views: PostViews;
+  /** The per-build index (src/build-index.ts), which holds the post views and the tag index. */
+  index: BuildIndex;
   /** Posts per tag page (`site.tagPageSize`). */
   pageSize: number;
 }
@@ -16,7 +16,7 @@ export interface TagsPluginOptions {
  * A post's own tags (with their URLs) are on its view: `view.tags`, `view.tagNames`.
  */
 export function tagsPlugin(eleventyConfig: UserConfig, options: TagsPluginOptions): void {
-  const tags = (api: CollectionApi) => options.views.get(api, eleventyConfig.pathPrefix).tags;
+  const tags = (api: CollectionApi) => options.index.posts(api, eleventyConfig.pathPrefix).tags;
   eleventyConfig.addCollection("tagList", (api: CollectionApi) => tags(api));
   eleventyConfig.addCollection("tagPages", (api: CollectionApi) => paginateTags(tags(api), options.pageSize));
 }

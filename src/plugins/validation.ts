@@ -1,6 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { removeOutputFolder } from "../output-folder.ts";
-import { protectedFolders } from "./clean-output.ts";
+import { protectedFolders, removeOutputFolder } from "../output-folder.ts";
 import { failWith } from "../build-status.ts";
 import { formatProblems, validatePosts } from "../validate-posts.ts";
 
