@@ -10,7 +10,7 @@ export default defineConfig({
     // Browser tests share one build of the site, made by their own global setup.
     // https://vitest.dev/guide/projects
     projects: [
-      { extends: true, test: { name: "site", include: ["tests/unit/**/*.test.ts", "tests/build/**/*.test.ts"] } },
+      { extends: true, test: { name: "site", include: ["tests/unit/**/*.test.ts", "tests/plugins/**/*.test.ts", "tests/build/**/*.test.ts"] } },
       { extends: true, test: { name: "browser", include: ["tests/e2e/**/*.test.ts"], globalSetup: ["tests/e2e/global-setup.ts"] } },
     ],
   },

@@ -1,37 +1,21 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import Eleventy from "@11ty/eleventy";
 import { describe, expect, test } from "vitest";
 import { routesPlugin } from "../../src/plugins/routes.ts";
 import * as routes from "../../src/routes.ts";
+import { buildInMemory, pageAt } from "../helpers/bare-eleventy.ts";
 
-/** Renders one Nunjucks template on a bare Eleventy with only the routes plugin, in memory. */
-async function render(template: string, pathPrefix?: string): Promise<{ url: string; content: string }> {
-  const input = await mkdtemp(join(tmpdir(), "routes-plugin-"));
-  const previous = process.cwd();
-  process.chdir(input);
-  try {
-    const eleventy = new Eleventy(".", "_site", {
-      quietMode: true,
-      ...(pathPrefix ? { pathPrefix } : {}),
-      config: (eleventyConfig) => {
-        eleventyConfig.addPlugin(routesPlugin, { routes, siteUrl: "https://blog.example.com" });
-        eleventyConfig.addTemplate("page.njk", template, { permalink: "{{ routes.subscribe }}" });
-      },
-    });
-    const [page] = (await eleventy.toJSON()) as Array<{ url: string; content: string }>;
-    if (!page) throw new Error("no page built");
-    return page;
-  } finally {
-    process.chdir(previous);
-    await rm(input, { recursive: true, force: true });
-  }
+/** Renders one Nunjucks template, published at /subscribe/, on a bare Eleventy with only the routes plugin. */
+async function render(template: string, pathPrefix?: string): Promise<string> {
+  const pages = await buildInMemory((eleventyConfig) => {
+    eleventyConfig.addPlugin(routesPlugin, { routes, siteUrl: "https://blog.example.com" });
+    eleventyConfig.addTemplate("page.njk", template, { permalink: "{{ routes.subscribe }}" });
+  }, { pathPrefix });
+  // Eleventy's page URLs are site paths; the prefix is added where they are linked.
+  return pageAt(pages, "/subscribe/");
 }
 
 describe("routesPlugin on a bare Eleventy", () => {
   test("permalinks and links come from the route module, under the path prefix", async () => {
-    const page = await render(
+    const content = await render(
       [
         "{{ routes.rssFeed | url }}",
         "{{ 'serverless' | toTagPageUrl | url }}",
@@ -42,9 +26,7 @@ describe("routesPlugin on a bare Eleventy", () => {
       ].join("\n"),
       "/blog/",
     );
-    // Eleventy's page URLs are site paths; the prefix is added where they are linked.
-    expect(page.url).toBe("/subscribe/");
-    expect(page.content.split("\n")).toEqual([
+    expect(content.split("\n")).toEqual([
       "/blog/feed.xml",
       "/blog/tags/serverless/",
       "/tags/serverless/page/2/",
@@ -52,5 +34,19 @@ describe("routesPlugin on a bare Eleventy", () => {
       "/subscribe/#tag-serverless",
       "https://cdn.example/a",
     ]);
+  });
+
+  test("url links a site path as Eleventy's own filter did: the root, external and relative URLs, a page without a URL", async () => {
+    const template = ["{{ '/' | url }}", "{{ '/posts/a/' | url }}", "{{ 'https://example.com/x' | url }}", "{{ '//cdn.example/a' | url }}", "{{ '#top' | url }}", "{{ false | url }}"].join("\n");
+    expect((await render(template, "/blog/")).split("\n")).toEqual(["/blog/", "/blog/posts/a/", "https://example.com/x", "//cdn.example/a", "#top", "/blog/"]);
+    expect((await render(template)).split("\n")).toEqual(["/", "/posts/a/", "https://example.com/x", "//cdn.example/a", "#top", "/"]);
+  });
+
+  // Regression: a memoised `url` filter kept the first build's links when one process built twice with different prefixes.
+  test("two builds in one process with different path prefixes each link under their own prefix", async () => {
+    const template = "{{ routes.atomFeed | url }} {{ '/posts/a/' | url }}";
+    expect(await render(template, "/one/")).toBe("/one/atom.xml /one/posts/a/");
+    expect(await render(template, "/two/")).toBe("/two/atom.xml /two/posts/a/");
+    expect(await render(template)).toBe("/atom.xml /posts/a/");
   });
 });

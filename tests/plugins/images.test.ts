@@ -1,0 +1,27 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { imagesPlugin } from "../../src/plugins/images.ts";
+import { buildToFolder } from "../helpers/bare-eleventy.ts";
+
+/** A 1×1 PNG: the smallest image eleventy-img will encode. */
+const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+describe("imagesPlugin on a bare Eleventy", () => {
+  test("an image beside a post becomes a <picture> with AVIF and WebP, sized, lazy, under the path prefix, and is written", async () => {
+    const { html, written } = await buildToFolder((eleventyConfig) => {
+      eleventyConfig.addPlugin(imagesPlugin);
+    }, async (folder) => ({ html: await readFile(join(folder, "_site/posts/a/index.html"), "utf8"), written: existsSync(join(folder, "_site/img")) }), {
+      pathPrefix: "/blog/",
+      prepare: async (folder) => {
+        await mkdir(join(folder, "posts/a"), { recursive: true });
+        await writeFile(join(folder, "posts/a/red.png"), PIXEL);
+        await writeFile(join(folder, "posts/a.md"), "---\ntitle: A\n---\n![A red box](./a/red.png)\n");
+      },
+    });
+    expect(html).toMatch(/<picture><source type="image\/avif" srcset="\/blog\/img\/[^"]+\.avif 1w"/);
+    expect(html).toMatch(/<img alt="A red box" loading="lazy" decoding="async" src="\/blog\/img\/[^"]+\.png" width="1" height="1">/);
+    expect(written).toBe(true);
+  });
+});
