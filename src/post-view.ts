@@ -10,7 +10,7 @@ import { buildTags, toPostTagLinks, toTagKey, type Tag, type TagLink } from "./t
  * The post view: everything templates, feeds, the sitemap, cards and search
  * show of a post, computed once per build from the schema's output
  * (src/front-matter-schema.ts), so no template or plugin reads `post.data`
- * or decides a fact of its own. Pure: no Eleventy import; the plugin
+ * or decides a fact of its own. Pure: no Eleventy import; the build index
  * (src/build-index.ts) feeds it Eleventy's collection items.
  */
 
