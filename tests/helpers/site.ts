@@ -38,6 +38,8 @@ export interface FixtureOptions {
    * keep reading src/site.ts.
    */
   site?: Partial<Omit<SiteData, "searchIndex">>;
+  /** Where to make the site folder (it must not exist yet); a new folder in the system temp dir when omitted. */
+  folder?: string;
 }
 
 /**
@@ -45,7 +47,8 @@ export interface FixtureOptions {
  * posts/ directory data, plus the fixture's posts.
  */
 export async function makeFixture(options: FixtureOptions = {}): Promise<string> {
-  const input = await mkdtemp(join(tmpdir(), "blog-fixture-"));
+  const input = options.folder ?? (await mkdtemp(join(tmpdir(), "blog-fixture-")));
+  if (options.folder) await mkdir(input);
   for (const shared of ["_includes", "pages", "public"]) {
     await symlink(join(projectRoot, shared), join(input, shared));
   }
