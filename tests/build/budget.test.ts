@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { realPostsWithKitchenSink } from "../helpers/kitchen-sink.ts";
+import { sharedKitchenSinkSite } from "../helpers/shared-site.ts";
 import { buildSite, post, type BuiltSite } from "../helpers/site.ts";
 
 const KB = 1024;
@@ -66,10 +66,9 @@ describe("weight budget and no third-party requests, on the real site and the ki
   let pages: string[];
   beforeAll(async () => {
     // The kitchen-sink post (every writing feature, inline SVG diagrams and MathML) is held to the same budget.
-    site = await buildSite(await realPostsWithKitchenSink());
+    site = await sharedKitchenSinkSite();
     pages = (await site.files()).filter((file) => file.endsWith(".html"));
   });
-  afterAll(() => site?.cleanup());
 
   test("home and every post page: at most 30 KB of HTML + CSS after gzip", async () => {
     const measured = pages.filter((page) => page === "index.html" || page.startsWith("posts/"));

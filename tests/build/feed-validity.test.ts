@@ -1,13 +1,14 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { Ajv, type ErrorObject } from "ajv";
 import ajvFormats from "ajv-formats";
 import { DOMParser, parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { realPostsWithKitchenSink } from "../helpers/kitchen-sink.ts";
+import { sharedKitchenSinkSite } from "../helpers/shared-site.ts";
 import { buildSite, post, projectRoot, type BuiltSite } from "../helpers/site.ts";
 
 /**
@@ -170,11 +171,15 @@ interface ExtraDocuments {
   rss?: Record<string, string>;
 }
 
+/** Folders of extra documents, removed when the file is done. */
+const extraFolders: string[] = [];
+afterAll(() => Promise.all(extraFolders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
 /** Runs every validator over one build, in parallel, one process per tool. */
 async function validateSite(site: BuiltSite, extra: ExtraDocuments = {}): Promise<ValidityReports> {
   const files = await feedFiles(site);
   const inOutput = (names: string[]) => Object.fromEntries(names.map((name) => [name, join(site.output, name)]));
-  const extraFiles = await writeExtraDocuments(site, extra);
+  const extraFiles = await writeExtraDocuments(extra);
   const rssFiles = { ...inOutput(files.rss), ...extraFiles.rss };
   const validateJsonFeed = await jsonFeedValidator();
   const [atom, sitemap, rssWellFormed, feedparser] = await Promise.all([
@@ -187,10 +192,10 @@ async function validateSite(site: BuiltSite, extra: ExtraDocuments = {}): Promis
   return { files, atom, json, sitemap, rssWellFormed, feedparser };
 }
 
-/** Writes the extra documents into the fixture folder (outside the output), returning their paths by name. */
-async function writeExtraDocuments(site: BuiltSite, extra: ExtraDocuments): Promise<Record<keyof ExtraDocuments, Record<string, string>>> {
-  const folder = join(site.input, "validity-extra");
-  await mkdir(folder, { recursive: true });
+/** Writes the extra documents into a folder of their own (the build may be shared: tests/helpers/shared-site.ts), returning their paths by name. */
+async function writeExtraDocuments(extra: ExtraDocuments): Promise<Record<keyof ExtraDocuments, Record<string, string>>> {
+  const folder = await mkdtemp(join(tmpdir(), "blog-validity-extra-"));
+  extraFolders.push(folder);
   const write = async (documents: Record<string, string> = {}) => {
     const paths: Record<string, string> = {};
     for (const [name, text] of Object.entries(documents)) {
@@ -282,14 +287,13 @@ describe("the real site's feeds and sitemap are valid against their specificatio
   let reports: ValidityReports;
   beforeAll(async () => {
     // The real posts and the kitchen-sink post: code blocks, callouts, footnotes, math, diagrams, tables.
-    site = await buildSite(await realPostsWithKitchenSink());
+    site = await sharedKitchenSinkSite();
     reports = await validateSite(site, {
       atom: { "atom-without-id.xml": atomWithoutId(await site.read("atom.xml")) },
       sitemap: { "sitemap-bad-lastmod.xml": sitemapWithBadLastmod(await site.read("sitemap.xml")) },
       rss: { "feed-truncated.xml": truncated(await site.read("feed.xml")) },
     });
   });
-  afterAll(() => site?.cleanup());
 
   describeSchemaValidity(() => reports);
 

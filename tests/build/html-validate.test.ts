@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { FileSystemConfigLoader, HtmlValidate, type Message } from "html-validate";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { htmlValidateConfig } from "../helpers/html-validate-config.ts";
-import { realPostsWithKitchenSink } from "../helpers/kitchen-sink.ts";
-import { buildSite, type BuiltSite } from "../helpers/site.ts";
+import { sharedKitchenSinkSite } from "../helpers/shared-site.ts";
+import type { BuiltSite } from "../helpers/site.ts";
 
 /**
  * A second opinion next to the Nu checker (tests/build/validity.test.ts): html-validate knows
@@ -16,7 +16,7 @@ describe("every built page passes html-validate with zero errors", () => {
   let pages: string[];
   let findings: string[];
   beforeAll(async () => {
-    site = await buildSite(await realPostsWithKitchenSink());
+    site = await sharedKitchenSinkSite();
     pages = (await site.files()).filter((file) => file.endsWith(".html"));
     const validator = new HtmlValidate(new FileSystemConfigLoader(htmlValidateConfig));
     findings = [];
@@ -25,7 +25,6 @@ describe("every built page passes html-validate with zero errors", () => {
       for (const result of report.results) findings.push(...result.messages.map((message) => toFinding(result.filePath, message)));
     }
   });
-  afterAll(() => site?.cleanup());
 
   test("it checked every kind of page", () => {
     expect(pages).toEqual(expect.arrayContaining(["index.html", "404.html", "about/index.html", "archive/index.html", "search/index.html", "subscribe/index.html", "tags/index.html", "tags/serverless/index.html", "posts/embracing-serverless-architecture/index.html", "posts/kitchen-sink/index.html"]));

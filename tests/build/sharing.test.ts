@@ -10,7 +10,7 @@ import { DOMParser } from "linkedom";
 import { mf2 } from "microformats-parser";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runEleventy } from "../helpers/cli.ts";
+import { runEleventy, type CliResult } from "../helpers/cli.ts";
 import { buildSite, makeFixture, post, projectRoot, type BuiltSite } from "../helpers/site.ts";
 import { runVnu } from "../helpers/vnu.ts";
 
@@ -245,17 +245,25 @@ describe("with SOCIAL_CARDS=off (the test default)", () => {
 });
 
 describe("bad image front matter fails the build with file, line, field and fix", () => {
-  const fixtures: string[] = [];
-  afterAll(() => Promise.all(fixtures.map((dir) => rm(dir, { recursive: true, force: true }))));
+  // The schema's problems are reported all at once, in one run; a missing file is looked for only once the schema passes, so it has a run of its own.
+  const CASES = [
+    { name: "an image that does not exist", run: "files", file: "missing.md", source: post('title: Missing\ndate: 2024-01-01\nimage: nope.jpg\nimageAlt: "Nothing"'), where: 'posts/missing.md:4  image: "nope.jpg" not found', fix: "put the file beside the post" },
+    { name: "an image without imageAlt", run: "schema", file: "no-alt.md", source: post("title: No alt\ndate: 2024-01-01\nimage: photo.jpg"), where: "posts/no-alt.md:1  imageAlt", fix: "add imageAlt:" },
+    { name: "an image given as a URL", run: "schema", file: "url.md", source: post('title: URL\ndate: 2024-01-01\nimage: https://example.com/a.jpg\nimageAlt: "A"'), where: 'posts/url.md:4  image: "https://example.com/a.jpg"', fix: "not a URL" },
+  ] as const;
+  const inputs: string[] = [];
+  const results = new Map<string, CliResult>();
+  beforeAll(async () => {
+    for (const run of new Set(CASES.map((c) => c.run))) {
+      const input = await makeFixture({ posts: Object.fromEntries(CASES.filter((c) => c.run === run).map(({ file, source }) => [file, source])), files: FILES });
+      inputs.push(input);
+      results.set(run, await runEleventy(input, ["--quiet"], { SOCIAL_CARDS: "off", SEARCH_INDEX: "off" }));
+    }
+  });
+  afterAll(() => Promise.all(inputs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
-  test.each([
-    ["an image that does not exist", post('title: Missing\ndate: 2024-01-01\nimage: nope.jpg\nimageAlt: "Nothing"'), 'posts/bad.md:4  image: "nope.jpg" not found', "put the file beside the post"],
-    ["an image without imageAlt", post("title: No alt\ndate: 2024-01-01\nimage: photo.jpg"), "posts/bad.md:1  imageAlt", "add imageAlt:"],
-    ["an image given as a URL", post('title: URL\ndate: 2024-01-01\nimage: https://example.com/a.jpg\nimageAlt: "A"'), 'posts/bad.md:4  image: "https://example.com/a.jpg"', "not a URL"],
-  ])("%s", async (_name, source, where, fix) => {
-    const input = await makeFixture({ posts: { "bad.md": source }, files: FILES });
-    fixtures.push(input);
-    const result = await runEleventy(input, ["--quiet"], { SOCIAL_CARDS: "off", SEARCH_INDEX: "off" });
+  test.each(CASES)("$name", ({ run, where, fix }) => {
+    const result = results.get(run)!;
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(where);
     expect(result.stderr).toContain(fix);

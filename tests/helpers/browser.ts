@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContextOptions, type Frame, type Page, type Request, type Response } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type BrowserServer, type Frame, type Page, type Request, type Response } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { startStaticServer, type RunningServer } from "../../src/static-server.ts";
 
@@ -17,12 +17,31 @@ export function assertChromium(): void {
   }
 }
 
-export async function launchBrowser(): Promise<Browser> {
+const launchOptions = {
+  executablePath: chromiumPath,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+
+/**
+ * Starts the one Chromium every browser test file shares
+ * (tests/e2e/global-setup.ts): launching it is the slowest step of a browser
+ * test file, and each test opens its own fresh context anyway.
+ * https://playwright.dev/docs/api/class-browsertype#browser-type-launch-server
+ */
+export async function launchBrowserServer(): Promise<BrowserServer> {
   assertChromium();
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  return chromium.launchServer(launchOptions);
+}
+
+/**
+ * The shared Chromium, connected over its WebSocket endpoint; a file run
+ * without the global setup (no endpoint provided) launches its own.
+ */
+export async function connectBrowser(): Promise<Browser> {
+  const endpoint = inject("e2eBrowserEndpoint");
+  if (endpoint) return chromium.connect(endpoint);
+  assertChromium();
+  return chromium.launch(launchOptions);
 }
 
 /**
@@ -149,9 +168,11 @@ class RequestLog {
 }
 
 /**
- * One browser and one server per test file, over the site built once for all
- * browser tests (tests/e2e/global-setup.ts), served with the production
- * headers. A journey is then a few lines:
+ * One server per test file, over the site built once for all browser tests,
+ * served with the production headers, and a connection to the one Chromium
+ * they share (both from tests/e2e/global-setup.ts). Every visit opens a fresh
+ * browser context (its own cookies, storage and permissions), closed with the
+ * file: tests stay independent although the browser is shared. A journey is then a few lines:
  *
  *   const site = useSiteInBrowser();
  *   test("archive lists posts", async () => {
@@ -168,7 +189,7 @@ export function useSiteInBrowser(options: { root?: string; pathPrefix?: string }
 
   beforeAll(async () => {
     server = await startStaticServer({ root: options.root ?? inject("e2eSiteOutput"), pathPrefix: options.pathPrefix });
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await Promise.all(contexts.map((context) => context.close()));
@@ -250,5 +271,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The real site, built once by tests/e2e/global-setup.ts. */
     e2eSiteOutput: string;
+    /** The WebSocket endpoint of the one Chromium tests/e2e/global-setup.ts launches for every browser test file. */
+    e2eBrowserEndpoint: string;
   }
 }

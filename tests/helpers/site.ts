@@ -38,6 +38,10 @@ export interface FixtureOptions {
    * keep reading src/site.ts.
    */
   site?: Partial<Omit<SiteData, "searchIndex">>;
+  /** Environment variables the configuration reads (e.g. BLOG_INCLUDE_SCHEDULED), set for the build only. */
+  env?: Record<string, string>;
+  /** Where to make the site folder (it must not exist yet); a new folder in the system temp dir when omitted. */
+  folder?: string;
 }
 
 /**
@@ -45,7 +49,8 @@ export interface FixtureOptions {
  * posts/ directory data, plus the fixture's posts.
  */
 export async function makeFixture(options: FixtureOptions = {}): Promise<string> {
-  const input = await mkdtemp(join(tmpdir(), "blog-fixture-"));
+  const input = options.folder ?? (await mkdtemp(join(tmpdir(), "blog-fixture-")));
+  if (options.folder) await mkdir(input);
   for (const shared of ["_includes", "pages", "public"]) {
     await symlink(join(projectRoot, shared), join(input, shared));
   }
@@ -76,10 +81,9 @@ export async function readRealPosts(): Promise<Record<string, string>> {
 export async function buildSite(options: FixtureOptions = {}): Promise<BuiltSite> {
   const input = await makeFixture(options);
   const previous = process.cwd();
-  const previousSearchIndex = process.env.SEARCH_INDEX;
-  process.env.SEARCH_INDEX = options.searchIndex ? "on" : "off";
-  const previousSocialCards = process.env.SOCIAL_CARDS;
-  process.env.SOCIAL_CARDS = options.socialCards ? "on" : "off";
+  const env: Record<string, string> = { SEARCH_INDEX: options.searchIndex ? "on" : "off", SOCIAL_CARDS: options.socialCards ? "on" : "off", ...options.env };
+  const previousEnv = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
   process.chdir(input);
   try {
     const eleventy = new Eleventy(".", "_site", {
@@ -91,10 +95,10 @@ export async function buildSite(options: FixtureOptions = {}): Promise<BuiltSite
     await eleventy.write();
   } finally {
     process.chdir(previous);
-    if (previousSearchIndex === undefined) delete process.env.SEARCH_INDEX;
-    else process.env.SEARCH_INDEX = previousSearchIndex;
-    if (previousSocialCards === undefined) delete process.env.SOCIAL_CARDS;
-    else process.env.SOCIAL_CARDS = previousSocialCards;
+    for (const [name, value] of Object.entries(previousEnv)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
   return builtSite(input, join(input, "_site"));
 }
