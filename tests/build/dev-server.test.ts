@@ -43,7 +43,7 @@ describe("npm start (the dev server)", () => {
     port = await freePort();
     child = spawn(join(projectRoot, "node_modules/.bin/tsx"), [join(projectRoot, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${configPath}`, "--serve", `--port=${port}`], {
       cwd: input,
-      env: { ...process.env, SEARCH_INDEX: "off", BLOG_HOST: "" },
+      env: { ...process.env, SEARCH_INDEX: "off", SOCIAL_CARDS: "off", BLOG_HOST: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.on("data", (chunk) => (output += chunk));
@@ -51,7 +51,13 @@ describe("npm start (the dev server)", () => {
     await waitFor(async () => (await fetch(url("/posts/hello/")).catch(() => undefined))?.ok === true, `the dev server (${output})`);
   });
   afterAll(async () => {
-    child?.kill();
+    // The folder goes only once the server has exited: until then a rebuild may still be writing into _site/.
+    if (child && child.exitCode === null && child.signalCode === null) {
+      await new Promise((resolve) => {
+        child.once("exit", resolve);
+        child.kill();
+      });
+    }
     await rm(input, { recursive: true, force: true });
   });
 
