@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
-import { isExternalUrl, normalisePathPrefix, prefixSitePath } from "./routes.ts";
+import { decodeUrlPart, isExternalUrl, normalisePathPrefix, prefixSitePath } from "./routes.ts";
 import { splitFrontMatter } from "./validate-posts.ts";
 
 /**
@@ -115,14 +115,6 @@ export interface LinkCheckOptions {
 // Any origin works: it only lets the URL parser resolve relative links.
 const ORIGIN = "http://link-check.invalid";
 
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 function isHtml(page: BuiltPage): boolean {
   return page.outputPath.endsWith(".html") || page.url.endsWith("/");
 }
@@ -132,7 +124,7 @@ export function checkLinks(pages: readonly BuiltPage[], options: LinkCheckOption
   const prefix = normalisePathPrefix(options.pathPrefix);
   const ignore = options.ignore ?? [];
   const byPath = new Map<string, BuiltPage>();
-  for (const page of pages) byPath.set(decode(page.url), page);
+  for (const page of pages) byPath.set(decodeUrlPart(page.url), page);
   const scans = new Map<BuiltPage, LinksAndIds>();
   const scan = (page: BuiltPage): LinksAndIds => {
     let result = scans.get(page);
@@ -151,7 +143,7 @@ export function checkLinks(pages: readonly BuiltPage[], options: LinkCheckOption
 
   // Why a resolved link is broken, or undefined when it is fine.
   const verdictFor = (pathname: string, hash: string): string | undefined => {
-    const fullPath = decode(pathname);
+    const fullPath = decodeUrlPart(pathname);
     if (!fullPath.startsWith(prefix)) return `it is outside the site's path prefix ${prefix}`;
     const path = `/${fullPath.slice(prefix.length)}`;
     if (ignore.some((folder) => path.startsWith(folder))) return undefined;
@@ -163,7 +155,7 @@ export function checkLinks(pages: readonly BuiltPage[], options: LinkCheckOption
     return `no page or file is built at ${path}${hint}`;
   };
   const fragmentVerdict = (target: BuiltPage, hash: string): string | undefined => {
-    const fragment = decode(hash.slice(1));
+    const fragment = decodeUrlPart(hash.slice(1));
     if (fragment === "" || fragment.toLowerCase() === "top" || !isHtml(target)) return undefined;
     return scan(target).ids.has(fragment) ? undefined : `${target.url} has no element with id="${fragment}"`;
   };
@@ -186,7 +178,7 @@ export function checkLinks(pages: readonly BuiltPage[], options: LinkCheckOption
       if (href === "" || isExternalUrl(href)) continue;
       let reason: string | undefined;
       if (href.startsWith("#")) {
-        const fragment = decode(href.slice(1));
+        const fragment = decodeUrlPart(href.slice(1));
         if (fragment !== "" && fragment.toLowerCase() !== "top" && !ids.has(fragment)) reason = `this page has no element with id="${fragment}"`;
       } else if (href.startsWith("/")) {
         reason = judgeRootRelative(href);

@@ -139,3 +139,12 @@ export function toAbsoluteUrl(path: string | false, siteUrl: string, pathPrefix 
   if (SCHEME_RELATIVE.test(path)) return new URL(path, base).href;
   return new URL(prefixSitePath(path, pathPrefix), base).href;
 }
+
+/** A percent-encoded URL part as text (`My%20Post.md` → `My Post.md`); a lone `%` that encodes nothing stays as written. */
+export function decodeUrlPart(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

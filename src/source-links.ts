@@ -5,7 +5,7 @@ import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { parseFrontMatterDate } from "./front-matter-schema.ts";
 import { nearestName } from "./nearest-name.ts";
-import { isExternalUrl, prefixSitePath } from "./routes.ts";
+import { decodeUrlPart, isExternalUrl, prefixSitePath } from "./routes.ts";
 import { postError, postPath } from "./post-location.ts";
 import { splitFrontMatter } from "./validate-posts.ts";
 
@@ -42,14 +42,6 @@ export type SourceLink =
 
 const MARKDOWN_FILE = /\.md$/i;
 
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /** `./posts/a.md`: the form of Eleventy's input paths. */
 function asInputPath(path: string): string {
   return `./${posix.normalize(path).replace(/^\.\/+/, "")}`;
@@ -63,7 +55,7 @@ function asInputPath(path: string): string {
  */
 export function linkedSourcePath(href: string, fromInputPath: string, inputDir: string): { inputPath: string; outside: boolean } | undefined {
   if (href === "" || isExternalUrl(href)) return undefined;
-  const path = decode(href.replace(/[?#].*$/s, ""));
+  const path = decodeUrlPart(href.replace(/[?#].*$/s, ""));
   if (!MARKDOWN_FILE.test(path)) return undefined;
   const root = asInputPath(inputDir);
   const joined = path.startsWith("/") ? posix.join(root, path) : posix.join(posix.dirname(fromInputPath), path);
